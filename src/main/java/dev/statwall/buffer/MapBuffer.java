@@ -1,0 +1,83 @@
+package dev.statwall.buffer;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Wave's map buffer: keyed rows that are put and deleted, for tables such as the top processes.
+ * Every change carries the next sequence number so that a client can tell which state it holds.
+ */
+public final class MapBuffer {
+
+	private final List<String> columns;
+
+	private final Map<String, KeyedRow> rows = new ConcurrentHashMap<>();
+
+	private volatile long lastSeq;
+
+	public MapBuffer(List<String> columns) {
+		this.columns = List.copyOf(columns);
+	}
+
+	public List<String> columns() {
+		return this.columns;
+	}
+
+	public long lastSeq() {
+		return this.lastSeq;
+	}
+
+	public Collection<KeyedRow> rows() {
+		return List.copyOf(this.rows.values());
+	}
+
+	/**
+	 * Replaces the whole content with {@code next}, keeping rows whose cells did not change.
+	 * @return what changed, to be pushed to live clients
+	 */
+	public synchronized MapChange replaceAll(Map<String, List<Object>> next) {
+		long seq = this.lastSeq + 1;
+		List<KeyedRow> put = new ArrayList<>();
+		for (Map.Entry<String, List<Object>> entry : next.entrySet()) {
+			KeyedRow old = this.rows.get(entry.getKey());
+			if (old == null || !old.cells().equals(entry.getValue())) {
+				KeyedRow row = new KeyedRow(entry.getKey(), List.copyOf(entry.getValue()));
+				this.rows.put(row.key(), row);
+				put.add(row);
+			}
+		}
+		List<String> deleted = new ArrayList<>();
+		for (String key : Set.copyOf(this.rows.keySet())) {
+			if (!next.containsKey(key)) {
+				this.rows.remove(key);
+				deleted.add(key);
+			}
+		}
+		this.lastSeq = seq;
+		return new MapChange(seq, put, deleted);
+	}
+
+	public synchronized MapChange put(String key, List<Object> cells) {
+		KeyedRow row = new KeyedRow(key, List.copyOf(cells));
+		this.rows.put(key, row);
+		return new MapChange(++this.lastSeq, List.of(row), List.of());
+	}
+
+	public synchronized MapChange delete(String key) {
+		boolean removed = this.rows.remove(key) != null;
+		return new MapChange(++this.lastSeq, List.of(), removed ? List.of(key) : List.of());
+	}
+
+	/** A row of a map buffer; cells follow the buffer's columns. */
+	public record KeyedRow(String key, List<Object> cells) {
+	}
+
+	/** The rows put and the keys deleted by one change. */
+	public record MapChange(long seq, List<KeyedRow> put, List<String> deleted) {
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.statwall.buffer;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,27 @@
+package dev.statwall.card;
+
+import java.util.List;
+
+import dev.statwall.buffer.Row;
+
+/**
+ * Rows of one card's buffer with their value texts, as the page and live clients receive them.
+ *
+ * @param card the card
+ * @param node the node whose buffer this is
+ * @param epoch the buffer's epoch: a new one means sequence numbers started again
+ * @param rows the rows, oldest first
+ * @param texts the value text of each row
+ */
+public record CardRows(CardDefinition card, String node, long epoch, List<Row> rows, List<String> texts) {
+
+	/** The value text to show: the newest row's, or n/a before the first sample. */
+	public String value() {
+		return this.texts.isEmpty() ? ValueTemplate.NOT_AVAILABLE : this.texts.get(this.texts.size() - 1);
+	}
+
+	public long lastSeq() {
+		return this.rows.isEmpty() ? 0 : this.rows.get(this.rows.size() - 1).seq();
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.statwall.card;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The pages of cards this node serves, as Wave's {@code site[path]} with {@code page.add(name, card)}.
+ *
+ * @param pages the pages, each at its own path
+ */
+@ConfigurationProperties("statwall")
+@Validated
+public record DashboardProperties(@DefaultValue @Valid List<@Valid Page> pages) {
+
+	/**
+	 * A page of cards.
+	 *
+	 * @param path where the page is served, such as {@code /monitor}
+	 * @param title the browser tab's title
+	 * @param cards the cards on the page, placed by their boxes
+	 */
+	public record Page(@NotBlank @Pattern(regexp = "/([a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*)?",
+			message = "must be '/' or lower-case path segments such as '/monitor'") String path,
+			@DefaultValue("statwall") String title, @DefaultValue @Valid List<@Valid Card> cards) {
+	}
+
+	/**
+	 * A card, as Wave's {@code ui.small_series_stat_card(...)}.
+	 *
+	 * @param name unique on its page, such as {@code cpu_stats}
+	 * @param type which card to draw
+	 * @param box grid placement, {@code 'column row width height'}
+	 * @param title bold title at the top left
+	 * @param value value template such as {@code ={{usage}}%}; the column is the metric name's last part; empty shows the plain number
+	 * @param metric the metric that fills the card's buffer, such as {@code cpu.usage}
+	 * @param buffer how many rows the card's cyclic buffer holds, as Wave's {@code data('tick usage', -15)}
+	 * @param color plot colour: a name (red, blue, green...) or {@code #rrggbb}
+	 * @param optional when true, a metric this machine lacks shows {@code n/a} instead of stopping start-up
+	 */
+	public record Card(@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]+",
+			message = "must be letters, digits, '_' or '-'") String name, @NotNull CardType type, @NotNull Box box,
+			@DefaultValue("") String title, @DefaultValue("") String value, @Nullable String metric,
+			@DefaultValue("15") @Positive int buffer, @DefaultValue("blue") @Pattern(regexp = Colors.PATTERN,
+					message = "must be one of " + Colors.NAMES + " or #rrggbb") String color,
+			@DefaultValue("false") boolean optional) {
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.statwall.card;
+
+import org.jspecify.annotations.NullMarked;

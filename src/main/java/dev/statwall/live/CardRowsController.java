@@ -1,0 +1,60 @@
+package dev.statwall.live;
+
+import dev.statwall.card.CardBuffers;
+import dev.statwall.card.CardDefinition;
+import dev.statwall.card.Dashboard;
+
+import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
+import org.springframework.messaging.simp.annotation.SubscribeMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Answers a client that (re)subscribes with the rows it missed: everything after its last sequence
+ * number, or the whole buffer when its epoch is from before a restart.
+ */
+@Controller
+class CardRowsController {
+
+	private final Dashboard dashboard;
+
+	private final CardBuffers cards;
+
+	CardRowsController(Dashboard dashboard, CardBuffers cards) {
+		this.dashboard = dashboard;
+		this.cards = cards;
+	}
+
+	@SubscribeMapping("/cards/{node}/{card}")
+	LiveRows catchUp(@DestinationVariable String node, @DestinationVariable String card,
+			@Header(name = "epoch", defaultValue = "-1") String epoch,
+			@Header(name = "after", defaultValue = "0") String after) {
+		CardDefinition definition = this.dashboard.card(card)
+			.orElseThrow(() -> new IllegalArgumentException("no card '" + card + "'"));
+		return LiveRows.of(this.cards.rows(node, definition, number("epoch", epoch), number("after", after)));
+	}
+
+	@MessageExceptionHandler(IllegalArgumentException.class)
+	LiveError rejected(IllegalArgumentException ex) {
+		return new LiveError(ex.getMessage());
+	}
+
+	private static long number(String header, String value) {
+		try {
+			return Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("header '" + header + "' must be a whole number, was '" + value + "'");
+		}
+	}
+
+	/**
+	 * Why a subscription was refused.
+	 *
+	 * @param error the reason
+	 */
+	record LiveError(String error) {
+	}
+
+}

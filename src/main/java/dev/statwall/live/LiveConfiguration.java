@@ -1,0 +1,38 @@
+package dev.statwall.live;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+
+/**
+ * STOMP over native WebSocket at {@code /ws}. Moving to a broker relay (RabbitMQ, ActiveMQ) only
+ * changes this class.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
+
+	/** Heartbeats let both sides notice a dead connection within seconds and reconnect. */
+	private static final long[] HEARTBEAT = { 10_000, 10_000 };
+
+	@Override
+	public void registerStompEndpoints(StompEndpointRegistry registry) {
+		registry.addEndpoint("/ws");
+	}
+
+	@Override
+	public void configureMessageBroker(MessageBrokerRegistry registry) {
+		ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+		heartbeats.setPoolSize(1);
+		heartbeats.setThreadNamePrefix("statwall-heartbeat-");
+		heartbeats.initialize();
+		registry.enableSimpleBroker("/topic").setHeartbeatValue(HEARTBEAT).setTaskScheduler(heartbeats);
+		registry.setApplicationDestinationPrefixes("/app");
+		// rows of one card must arrive in the order they were appended
+		registry.setPreservePublishOrder(true);
+	}
+
+}

@@ -1,0 +1,48 @@
+package dev.statwall.live;
+
+import dev.statwall.card.CardRows;
+import dev.statwall.card.CardRowsAppended;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
+import org.springframework.stereotype.Component;
+
+/** Pushes each card's new rows to the clients subscribed to that card, never the whole buffer. */
+@Component
+class RowPublisher {
+
+	private final SimpMessageSendingOperations messaging;
+
+	private final LiveSubscriptions subscriptions;
+
+	private volatile boolean brokerAvailable;
+
+	RowPublisher(SimpMessageSendingOperations messaging, LiveSubscriptions subscriptions) {
+		this.messaging = messaging;
+		this.subscriptions = subscriptions;
+	}
+
+	static String topic(String node, String card) {
+		return "/topic/cards/" + node + "/" + card;
+	}
+
+	@EventListener
+	void brokerAvailability(BrokerAvailabilityEvent event) {
+		this.brokerAvailable = event.isBrokerAvailable();
+	}
+
+	@EventListener
+	void publish(CardRowsAppended appended) {
+		if (!this.brokerAvailable) {
+			return; // clients catch up from the buffer when they reconnect
+		}
+		for (CardRows rows : appended.appended()) {
+			String topic = topic(rows.node(), rows.card().id());
+			if (this.subscriptions.hasSubscribers(topic)) {
+				this.messaging.convertAndSend(topic, LiveRows.of(rows));
+			}
+		}
+	}
+
+}

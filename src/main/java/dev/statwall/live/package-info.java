@@ -1,0 +1,4 @@
+@NullMarked
+package dev.statwall.live;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,93 @@
+package dev.statwall.sampling;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Reads the probe once per interval and publishes each reading as a {@link Sample}.
+ * <p>
+ * The scheduler only hands the read to a thread of its own, so a slow read never delays other
+ * scheduled work; a read still running when the next one is due is skipped, not queued.
+ */
+public final class Sampler implements DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(Sampler.class);
+
+	private final SystemProbe probe;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final ExecutorService reader = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "statwall-sampler");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean reading = new AtomicBoolean();
+
+	private final FailureLog failures = new FailureLog(logger);
+
+	private volatile boolean primed;
+
+	private volatile long tick;
+
+	public Sampler(SystemProbe probe, ApplicationEventPublisher events, Clock clock) {
+		this.probe = probe;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Called by the scheduler every interval. */
+	public void sampleLater() {
+		if (!this.reading.compareAndSet(false, true)) {
+			logger.debug("Previous sample still running; skipping this one");
+			return;
+		}
+		this.reader.execute(() -> {
+			try {
+				sampleNow();
+			}
+			finally {
+				this.reading.set(false);
+			}
+		});
+	}
+
+	/** Reads and publishes one sample on the calling thread. */
+	void sampleNow() {
+		long time = this.clock.millis();
+		Reading reading;
+		try {
+			reading = this.probe.read();
+			this.failures.succeeded("system");
+		}
+		catch (RuntimeException ex) {
+			// still publish, so every card shows n/a and charts show the gap
+			this.failures.failed("system", ex);
+			reading = new Reading(Map.of(), Map.of(), Map.of());
+		}
+		if (!this.primed) {
+			// rates need two reads: the first one is measured since boot, so it is thrown away
+			this.primed = true;
+			return;
+		}
+		this.events.publishEvent(new Sample(++this.tick, time, reading));
+	}
+
+	@Override
+	public void destroy() {
+		this.reader.shutdownNow();
+	}
+
+}

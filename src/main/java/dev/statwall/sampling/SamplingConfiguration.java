@@ -1,0 +1,50 @@
+package dev.statwall.sampling;
+
+import java.time.Clock;
+
+import oshi.SystemInfo;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+@Configuration(proxyBeanMethods = false)
+class SamplingConfiguration implements SchedulingConfigurer {
+
+	private final SamplingProperties properties;
+
+	private final Sampler sampler;
+
+	SamplingConfiguration(SamplingProperties properties, Sampler sampler) {
+		this.properties = properties;
+		this.sampler = sampler;
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedRateTask(this.sampler::sampleLater, this.properties.interval());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Beans {
+
+		@Bean
+		static SystemProbe systemProbe() {
+			return new OshiProbe(new SystemInfo());
+		}
+
+		@Bean
+		static Clock clock() {
+			return Clock.systemUTC();
+		}
+
+		@Bean
+		static Sampler sampler(SystemProbe probe, ApplicationEventPublisher events, Clock clock) {
+			return new Sampler(probe, events, clock);
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.statwall.sampling;
+
+import org.jspecify.annotations.NullMarked;

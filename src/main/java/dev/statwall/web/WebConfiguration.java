@@ -1,0 +1,35 @@
+package dev.statwall.web;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.statwall.card.CardBuffers;
+import dev.statwall.card.Dashboard;
+import dev.statwall.sampling.LocalNode;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+	@Bean
+	PageController pageController(Dashboard dashboard, CardBuffers cards, LocalNode node, CardJson json,
+			Sparklines sparklines, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping) {
+		PageController controller = new PageController(dashboard, cards, node, json, sparklines);
+		controller.register(mapping);
+		return controller;
+	}
+
+	@Bean
+	CardJson cardJson(JsonMapper json) {
+		return new CardJson(json);
+	}
+
+	@Bean
+	Sparklines sparklines() {
+		return new Sparklines();
+	}
+
+}

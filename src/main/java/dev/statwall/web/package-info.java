@@ -1,0 +1,4 @@
+@NullMarked
+package dev.statwall.web;
+
+import org.jspecify.annotations.NullMarked;
