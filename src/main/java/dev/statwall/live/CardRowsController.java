@@ -6,7 +6,6 @@ import dev.statwall.card.Dashboard;
 
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.Header;
-import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.simp.annotation.SubscribeMapping;
 import org.springframework.stereotype.Controller;
 
@@ -26,18 +25,20 @@ class CardRowsController {
 		this.cards = cards;
 	}
 
+	/** Returns {@link LiveRows}, or a {@link LiveError} to this subscriber alone when the request is bad. */
 	@SubscribeMapping("/cards/{node}/{card}")
-	LiveRows catchUp(@DestinationVariable String node, @DestinationVariable String card,
+	Object catchUp(@DestinationVariable String node, @DestinationVariable String card,
 			@Header(name = "epoch", defaultValue = "-1") String epoch,
 			@Header(name = "after", defaultValue = "0") String after) {
-		CardDefinition definition = this.dashboard.card(card)
-			.orElseThrow(() -> new IllegalArgumentException("no card '" + card + "'"));
-		return LiveRows.of(this.cards.rows(node, definition, number("epoch", epoch), number("after", after)));
-	}
-
-	@MessageExceptionHandler(IllegalArgumentException.class)
-	LiveError rejected(IllegalArgumentException ex) {
-		return new LiveError(ex.getMessage());
+		try {
+			CardDefinition definition = this.dashboard.card(card)
+				.orElseThrow(() -> new IllegalArgumentException("no card '" + card + "'"));
+			return LiveRows.of(this.cards.rows(node, definition, number("epoch", epoch), number("after", after)));
+		}
+		catch (IllegalArgumentException ex) {
+			// answered on the subscription itself: an exception handler would broadcast to the topic
+			return new LiveError(ex.getMessage());
+		}
 	}
 
 	private static long number(String header, String value) {

@@ -25,6 +25,8 @@ final class OshiProbe implements SystemProbe {
 
 	private long[] previousTicks;
 
+	private double lastCpuUsage = Double.NaN;
+
 	OshiProbe(SystemInfo system) {
 		this.processor = system.getHardware().getProcessor();
 		this.memory = system.getHardware().getMemory();
@@ -46,9 +48,14 @@ final class OshiProbe implements SystemProbe {
 
 	private double cpuUsage() {
 		long[] ticks = this.processor.getSystemCpuLoadTicks();
-		long[] previous = this.previousTicks;
+		double busy = busyPercent(this.previousTicks, ticks);
+		if (Double.isNaN(busy)) {
+			// the kernel's tick counters (and OSHI's cache of them) have not moved yet at short intervals
+			return this.lastCpuUsage;
+		}
 		this.previousTicks = ticks;
-		return busyPercent(previous, ticks);
+		this.lastCpuUsage = busy;
+		return busy;
 	}
 
 	/** As psutil does: idle and iowait are not busy; steal is. */

@@ -47,7 +47,7 @@ final class PageController {
 		this.sparklines = sparklines;
 	}
 
-	/** Maps every configured page path to {@link #page}. */
+	/** Maps every configured page path to {@link #page}; {@code /} leads to the first page if none is there. */
 	void register(RequestMappingHandlerMapping mapping) {
 		Method handler = ReflectionUtils.findMethod(PageController.class, "page", HttpServletRequest.class,
 				Model.class);
@@ -55,6 +55,14 @@ final class PageController {
 			mapping.registerMapping(RequestMappingInfo.paths(page.path()).methods(RequestMethod.GET).build(), this,
 					handler);
 		}
+		if (this.dashboard.page("/").isEmpty() && !this.dashboard.pages().isEmpty()) {
+			mapping.registerMapping(RequestMappingInfo.paths("/").methods(RequestMethod.GET).build(), this,
+					ReflectionUtils.findMethod(PageController.class, "home"));
+		}
+	}
+
+	String home() {
+		return "redirect:" + this.dashboard.pages().get(0).path();
 	}
 
 	String page(HttpServletRequest request, Model model) {

@@ -1,0 +1,36 @@
+package dev.statwall.buffer;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.statwall.buffer.MapBuffer.KeyedRow;
+import dev.statwall.buffer.MapBuffer.MapChange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MapBufferTests {
+
+	private final MapBuffer buffer = new MapBuffer(List.of("name", "cpu"));
+
+	@Test
+	void whenRowsArePutAndDeletedThenEachChangeGetsTheNextSequenceNumber() {
+		MapChange put = this.buffer.put("42", List.of("java", 12.5));
+		MapChange deleted = this.buffer.delete("42");
+		assertThat(put.seq()).isEqualTo(1);
+		assertThat(deleted.seq()).isEqualTo(2);
+		assertThat(deleted.deleted()).containsExactly("42");
+		assertThat(this.buffer.rows()).isEmpty();
+	}
+
+	@Test
+	void whenContentIsReplacedThenOnlyChangedRowsAndGoneKeysAreReported() {
+		this.buffer.replaceAll(Map.of("1", List.of("init", 0.0), "42", List.of("java", 12.5)));
+		MapChange change = this.buffer.replaceAll(Map.of("1", List.of("init", 0.0), "7", List.of("sshd", 1.0)));
+		assertThat(change.put()).extracting(KeyedRow::key).containsExactly("7");
+		assertThat(change.deleted()).containsExactly("42");
+		assertThat(this.buffer.rows()).extracting(KeyedRow::key).containsExactlyInAnyOrder("1", "7");
+	}
+
+}

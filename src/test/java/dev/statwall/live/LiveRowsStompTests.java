@@ -1,0 +1,188 @@
+package dev.statwall.live;
+
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.statwall.live.LiveRows.LiveRow;
+import dev.statwall.testing.FakeProbeConfiguration;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A real server on a random port, a real STOMP client, and the fake probe's known values. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "statwall.sampling.interval=100ms", "statwall.node-name=test-node" })
+@Import(FakeProbeConfiguration.class)
+class LiveRowsStompTests {
+
+	private static final String CARD = "monitor.cpu_stats";
+
+	private static final String TOPIC = "/topic/cards/test-node/" + CARD;
+
+	@LocalServerPort
+	private int port;
+
+	private final List<StompSession> sessions = new ArrayList<>();
+
+	@AfterEach
+	void disconnect() {
+		this.sessions.stream().filter(StompSession::isConnected).forEach(StompSession::disconnect);
+	}
+
+	@Test
+	void whenSubscribedThenEachMessageCarriesOnlyTheNewRowAndItsValue() throws Exception {
+		StompSession session = connect();
+		BlockingQueue<LiveRows> messages = subscribe(session, TOPIC, new StompHeaders());
+		List<LiveRow> received = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			LiveRows message = next(messages);
+			assertThat(message.card()).isEqualTo(CARD);
+			assertThat(message.rows()).as("only the new row, never the buffer").hasSize(1);
+			LiveRow row = message.rows().get(0);
+			assertThat(message.value()).isEqualTo(row.text());
+			// the fake probe's n-th read is n % 100; the first read primes the sampler
+			assertThat(row.text()).isEqualTo("%.1f%%".formatted(row.values().get(0)));
+			received.add(row);
+		}
+		assertGapless(received);
+	}
+
+	@Test
+	void whenTheConnectionDropsThenCatchingUpFromTheLastSequenceLeavesNoGapAndNoDuplicate() throws Exception {
+		StompSession first = connect();
+		BlockingQueue<LiveRows> live = subscribe(first, TOPIC, new StompHeaders());
+		List<LiveRow> held = new ArrayList<>();
+		long epoch = 0;
+		for (int i = 0; i < 3; i++) {
+			LiveRows message = next(live);
+			epoch = message.epoch();
+			held.addAll(message.rows());
+		}
+		first.disconnect();
+		long lastSeq = held.get(held.size() - 1).seq();
+		Thread.sleep(600); // several samples go by while the client is away
+
+		StompSession second = connect();
+		BlockingQueue<LiveRows> resumed = subscribe(second, TOPIC, new StompHeaders());
+		StompHeaders catchUp = new StompHeaders();
+		catchUp.set("epoch", Long.toString(epoch));
+		catchUp.set("after", Long.toString(lastSeq));
+		LiveRows missed = next(subscribe(second, "/app/cards/test-node/" + CARD, catchUp));
+		assertThat(missed.epoch()).isEqualTo(epoch);
+		assertThat(missed.rows()).as("rows sampled while away").hasSizeGreaterThanOrEqualTo(3);
+		assertThat(missed.rows().get(0).seq()).as("starts right after the last row held").isEqualTo(lastSeq + 1);
+		held.addAll(missed.rows());
+		long caughtUpTo = held.get(held.size() - 1).seq();
+		int added = 0;
+		while (added < 3) {
+			for (LiveRow row : next(resumed).rows()) {
+				if (row.seq() > caughtUpTo) { // a row may come both ways while the two subscriptions overlap
+					held.add(row);
+					caughtUpTo = row.seq();
+					added++;
+				}
+			}
+		}
+		assertGapless(held);
+	}
+
+	@Test
+	void whenTheClientsEpochIsFromBeforeARestartThenItGetsTheWholeBuffer() throws Exception {
+		StompSession session = connect();
+		long latest = next(subscribe(session, TOPIC, new StompHeaders())).rows().get(0).seq();
+		StompHeaders stale = new StompHeaders();
+		stale.set("epoch", "12345");
+		stale.set("after", "1000000");
+		LiveRows all = next(subscribe(session, "/app/cards/test-node/" + CARD, stale));
+		assertThat(all.epoch()).isNotEqualTo(12345);
+		long last = all.rows().get(all.rows().size() - 1).seq();
+		assertThat(last).isGreaterThanOrEqualTo(latest);
+		assertThat(all.rows().get(0).seq()).as("the whole buffer, whatever 'after' said")
+			.isEqualTo(Math.max(1, last - 14));
+		assertGapless(all.rows());
+	}
+
+	@Test
+	void whenTheCatchUpHeaderIsNotANumberThenTheClientIsToldWhy() throws Exception {
+		StompSession session = connect();
+		StompHeaders bad = new StompHeaders();
+		bad.set("after", "yesterday");
+		BlockingQueue<CardRowsController.LiveError> replies = new LinkedBlockingQueue<>();
+		bad.setDestination("/app/cards/test-node/" + CARD);
+		session.subscribe(bad, new StompFrameHandler() {
+			@Override
+			public Type getPayloadType(StompHeaders headers) {
+				return CardRowsController.LiveError.class;
+			}
+
+			@Override
+			public void handleFrame(StompHeaders headers, @Nullable Object payload) {
+				replies.add((CardRowsController.LiveError) payload);
+			}
+		});
+		CardRowsController.LiveError reply = replies.poll(5, TimeUnit.SECONDS);
+		assertThat(reply).isNotNull();
+		assertThat(reply.error()).contains("'after'").contains("whole number").contains("yesterday");
+		assertThat(session.isConnected()).isTrue();
+	}
+
+	private static void assertGapless(List<LiveRow> rows) {
+		for (int i = 1; i < rows.size(); i++) {
+			assertThat(rows.get(i).seq()).as("row %d", i).isEqualTo(rows.get(i - 1).seq() + 1);
+		}
+	}
+
+	private StompSession connect() throws Exception {
+		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+		client.setMessageConverter(new JacksonJsonMessageConverter());
+		StompSession session = client
+			.connectAsync("ws://localhost:" + this.port + "/ws", new StompSessionHandlerAdapter() {
+			})
+			.get(5, TimeUnit.SECONDS);
+		this.sessions.add(session);
+		return session;
+	}
+
+	private static BlockingQueue<LiveRows> subscribe(StompSession session, String destination, StompHeaders headers) {
+		BlockingQueue<LiveRows> queue = new LinkedBlockingQueue<>();
+		headers.setDestination(destination);
+		session.subscribe(headers, new StompFrameHandler() {
+			@Override
+			public Type getPayloadType(StompHeaders frame) {
+				return LiveRows.class;
+			}
+
+			@Override
+			public void handleFrame(StompHeaders frame, @Nullable Object payload) {
+				queue.add((LiveRows) payload);
+			}
+		});
+		return queue;
+	}
+
+	private static LiveRows next(BlockingQueue<LiveRows> queue) throws InterruptedException {
+		LiveRows message = queue.poll(5, TimeUnit.SECONDS);
+		assertThat(message).as("a message within 5 s").isNotNull();
+		return message;
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.statwall.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven by Debian's chromedriver, both by explicit path so that
+ * nothing is ever downloaded. Tests skip, saying why, only where Chromium is not installed.
+ */
+public final class Browser {
+
+	public static final Path CHROMIUM = Path.of(System.getProperty("statwall.chromium", "/usr/bin/chromium"));
+
+	public static final Path CHROMEDRIVER = Path.of(System.getProperty("statwall.chromedriver", "/usr/bin/chromedriver"));
+
+	private Browser() {
+	}
+
+	/** Starts a browser, or skips the calling test when Chromium is missing. */
+	public static ChromeDriver start(int width, int height, boolean dark) throws IOException {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Chromium browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+						+ " (apt-get install chromium chromium-driver fonts-liberation); .ci/run installs them");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		Path profile = Files.createTempDirectory("statwall-chromium");
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+				"--force-prefers-reduced-motion");
+		if (dark) {
+			options.addArguments("--force-dark-mode", "--blink-settings=preferredColorScheme=0");
+		}
+		else {
+			options.addArguments("--blink-settings=preferredColorScheme=1");
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().window().setSize(new Dimension(width, height));
+		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+		return driver;
+	}
+
+	/** Saves what the browser shows, for the README. */
+	public static void screenshot(ChromeDriver driver, String name) throws IOException {
+		File shot = driver.getScreenshotAs(OutputType.FILE);
+		Path docs = Path.of("docs");
+		Files.createDirectories(docs);
+		Files.copy(shot.toPath(), docs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
