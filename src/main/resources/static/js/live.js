@@ -5,6 +5,7 @@
 
 	const status = document.getElementById('live-status');
 	const cards = new Map();
+	const PALETTE = ['--s1', '--s2', '--s3', '--s4', '--s5', '--s6', '--s7', '--s8'];
 
 	function setStatus(state, text) {
 		if (!status) return;
@@ -24,6 +25,28 @@
 		return new Date(ms).toLocaleTimeString([], { hour12: false });
 	}
 
+	// The same unit helpers as the server's value templates (Formats.java), for hover tips.
+	const BYTES = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+	function scaled(v) { return v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2); }
+	function bytes(v) {
+		let s = Math.abs(v), u = 0;
+		while (s >= 1024 && u < BYTES.length - 1) { s /= 1024; u++; }
+		return (v < 0 ? '-' : '') + (u === 0 ? s.toFixed(0) : scaled(s)) + ' ' + BYTES[u];
+	}
+	function format(unit, v) {
+		if (v == null || Number.isNaN(v)) return 'n/a';
+		switch (unit) {
+			case 'percent': return v.toFixed(1) + '%';
+			case 'bytes': return bytes(v);
+			case 'bytes_per_second': return bytes(v) + '/s';
+			case 'per_second': return v.toFixed(1) + '/s';
+			case 'celsius': return v.toFixed(1) + ' °C';
+			case 'rpm': return v.toFixed(0) + ' rpm';
+			case 'count': return Math.round(v).toLocaleString('en');
+			default: return v.toFixed(1);
+		}
+	}
+
 	class LiveCard {
 		constructor(el) {
 			this.el = el;
@@ -34,19 +57,24 @@
 			this.epoch = initial.epoch;
 			this.rows = initial.rows;
 			this.lastSeq = this.rows.length ? this.rows[this.rows.length - 1].seq : 0;
+			this.plotSpec = el.dataset.plot ? JSON.parse(el.dataset.plot) : null;
 			this.valueEl = el.querySelector('.card-value');
+			this.auxEl = el.querySelector('.card-aux');
+			this.captionEl = el.querySelector('.card-caption');
+			this.gaugeEl = el.querySelector('.gauge .fill');
+			this.barEl = el.querySelector('.bar-fill');
 			this.plotEl = el.querySelector('.plot');
 			this.caughtUp = false;
 			this.pending = [];
-			if (this.plotEl && window.uPlot) this.drawPlot();
-			this.render();
+			if (this.plotEl && this.plotSpec && window.uPlot) this.drawPlot();
+			this.showState(initial);
 		}
 
 		topic() { return `/topic/cards/${this.node}/${this.id}`; }
 
 		subscribe(client) {
-			this.caughtUp = false;
 			this.pending = [];
+			this.caughtUp = false;
 			client.subscribe(this.topic(), (frame) => {
 				const message = JSON.parse(frame.body);
 				if (this.caughtUp) this.apply(message, client); else this.pending.push(message);
@@ -83,23 +111,43 @@
 				this.lastSeq = row.seq;
 			}
 			if (this.rows.length > this.capacity) this.rows.splice(0, this.rows.length - this.capacity);
-			this.render();
+			this.showState(message);
 		}
 
-		render() {
+		showState(message) {
 			const last = this.rows[this.rows.length - 1];
 			if (this.valueEl) this.valueEl.textContent = last ? last.text : 'n/a';
+			if (this.auxEl && message.aux != null) this.auxEl.textContent = message.aux;
+			if (this.captionEl && message.caption != null) this.captionEl.textContent = message.caption;
+			const fill = message.progress == null ? 0 : message.progress * 100;
+			if (this.gaugeEl) this.gaugeEl.setAttribute('stroke-dasharray', `${fill.toFixed(2)} 100`);
+			if (this.barEl) this.barEl.style.width = `${fill.toFixed(1)}%`;
 			this.el.dataset.seq = String(this.lastSeq);
 			this.el.dataset.points = String(this.rows.length);
 			if (this.plot) this.plot.setData(this.data());
 		}
 
 		data() {
-			return [this.rows.map((r) => r.time / 1000), this.rows.map((r) => r.values[0])];
+			const data = [this.rows.map((r) => r.time / 1000)];
+			for (const s of this.plotSpec.series) data.push(this.rows.map((r) => r.values[s.column]));
+			return data;
 		}
 
 		drawPlot() {
-			const color = getComputedStyle(this.el).getPropertyValue('--plot').trim() || '#2d7dd2';
+			const style = getComputedStyle(this.el);
+			const spec = this.plotSpec;
+			const many = spec.series.length > 1;
+			const paths = spec.type === 'interval' ? uPlot.paths.bars({ size: [0.7, 64] })
+				: spec.curve === 'smooth' ? uPlot.paths.spline()
+					: spec.curve === 'step' ? uPlot.paths.stepped({ align: 1 }) : uPlot.paths.linear();
+			const series = [{}];
+			spec.series.forEach((s, i) => {
+				const color = (i === 0 ? style.getPropertyValue('--plot') : style.getPropertyValue(PALETTE[(i - 1) % PALETTE.length])).trim() || '#2d7dd2';
+				series.push({
+					label: s.label, stroke: color, width: many ? 1.5 : 2, spanGaps: false, paths, points: { show: false },
+					fill: spec.type === 'interval' ? rgba(color, 0.6) : (many ? undefined : rgba(color, 0.2)),
+				});
+			});
 			const tip = document.createElement('div');
 			tip.className = 'tip';
 			tip.hidden = true;
@@ -110,15 +158,18 @@
 				legend: { show: false },
 				select: { show: false },
 				padding: [6, 0, 0, 0],
-				cursor: { y: false, drag: { x: false, y: false }, points: { size: 6, fill: color } },
+				cursor: { y: false, drag: { x: false, y: false }, points: { size: 6 } },
 				axes: [{ show: false }, { show: false }],
 				scales: { x: { time: true }, y: { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] } },
-				series: [{}, { stroke: color, fill: rgba(color, 0.2), width: 2, spanGaps: false, points: { show: false } }],
+				series,
 				hooks: {
 					setCursor: [(u) => {
 						const row = u.cursor.idx == null ? null : this.rows[u.cursor.idx];
 						tip.hidden = !row;
-						if (row) tip.textContent = `${row.text} at ${clock(row.time)}`;
+						if (!row) return;
+						tip.textContent = many
+							? `${clock(row.time)}  ` + spec.series.map((s) => `${s.label} ${format(s.unit, row.values[s.column])}`).join('  ')
+							: `${row.text} at ${clock(row.time)}`;
 					}],
 				},
 			}, this.data(), this.plotEl);
@@ -131,8 +182,115 @@
 		}
 	}
 
+	// A table card: rows are updated in place by key and kept in the order of the sorted column.
+	class LiveTableCard {
+		constructor(el) {
+			this.el = el;
+			this.id = el.dataset.card;
+			this.node = el.dataset.node;
+			this.seq = JSON.parse(el.dataset.rows).seq || 0;
+		}
+
+		subscribe(client) {
+			this.caughtUp = false;
+			this.pending = [];
+			client.subscribe(`/topic/tables/${this.node}/${this.id}`, (frame) => {
+				const message = JSON.parse(frame.body);
+				if (this.caughtUp) this.apply(message, client); else this.pending.push(message);
+			});
+			this.snapshot(client);
+		}
+
+		snapshot(client) {
+			this.caughtUp = false;
+			const once = client.subscribe(`/app/tables/${this.node}/${this.id}`, (frame) => {
+				once.unsubscribe();
+				const message = JSON.parse(frame.body);
+				if (message.error) { console.warn('statwall:', message.error); return; }
+				this.caughtUp = true;
+				this.apply(message, client);
+				this.pending.splice(0).forEach((m) => this.apply(m, client));
+			});
+		}
+
+		apply(message, client) {
+			if (!message.reset) {
+				if (message.seq <= this.seq) return;
+				if (message.seq !== this.seq + 1) { this.pending = []; this.snapshot(client); return; }
+			}
+			const wrap = this.el.querySelector('.table-wrap');
+			const body = wrap.querySelector('tbody');
+			const present = new Map([...body.rows].map((tr) => [tr.dataset.key, tr]));
+			if (message.reset) {
+				const keep = new Set(message.put.map((r) => r.key));
+				present.forEach((tr, key) => { if (!keep.has(key)) { tr.remove(); present.delete(key); } });
+			}
+			for (const key of message.deleted) {
+				const tr = present.get(key);
+				if (tr) { tr.remove(); present.delete(key); }
+			}
+			const columns = [...wrap.querySelectorAll('thead th')];
+			for (const row of message.put) {
+				let tr = present.get(row.key);
+				if (!tr) {
+					tr = this.newRow(row.key, columns);
+					body.appendChild(tr);
+					present.set(row.key, tr);
+				}
+				row.cells.forEach((text, i) => {
+					const td = tr.cells[i];
+					td.dataset.value = row.values[i];
+					td.querySelector('.cell-text').textContent = text;
+					const gauge = td.querySelector('.cell-gauge-fill');
+					if (gauge) gauge.style.width = `${Math.max(0, Math.min(100, Number(row.values[i]) || 0)).toFixed(1)}%`;
+				});
+			}
+			this.seq = message.seq;
+			wrap.dataset.seq = String(this.seq);
+			this.sort(wrap, columns);
+			const empty = wrap.querySelector('.empty');
+			if (empty) empty.hidden = body.rows.length > 0;
+		}
+
+		newRow(key, columns) {
+			const tr = document.createElement('tr');
+			tr.dataset.key = key;
+			for (const th of columns) {
+				const td = document.createElement('td');
+				if (th.classList.contains('num')) td.classList.add('num');
+				if (th.dataset.gauge !== undefined) {
+					const gauge = document.createElement('span');
+					gauge.className = 'cell-gauge';
+					const fill = document.createElement('span');
+					fill.className = 'cell-gauge-fill';
+					gauge.appendChild(fill);
+					td.appendChild(gauge);
+				}
+				const text = document.createElement('span');
+				text.className = 'cell-text';
+				td.appendChild(text);
+				tr.appendChild(td);
+			}
+			return tr;
+		}
+
+		sort(wrap, columns) {
+			const index = columns.findIndex((th) => th.dataset.column === wrap.dataset.sort);
+			if (index < 0) return;
+			const numeric = columns[index].classList.contains('num');
+			const sign = wrap.dataset.dir === 'desc' ? -1 : 1;
+			const body = wrap.querySelector('tbody');
+			const rows = [...body.rows];
+			const key = (tr) => numeric ? Number(tr.cells[index].dataset.value) : tr.cells[index].textContent.trim().toLowerCase();
+			rows.sort((a, b) => { const x = key(a), y = key(b); return x < y ? -sign : x > y ? sign : 0; });
+			// appendChild moves rows that are out of place; rows already in order are not touched
+			rows.forEach((tr, i) => { if (body.rows[i] !== tr) body.insertBefore(tr, body.rows[i] || null); });
+		}
+	}
+
 	function start() {
-		document.querySelectorAll('[data-card]').forEach((el) => cards.set(`${el.dataset.node}/${el.dataset.card}`, new LiveCard(el)));
+		document.querySelectorAll('[data-card][data-kind="rows"]').forEach((el) => cards.set(`${el.dataset.node}/${el.dataset.card}`, new LiveCard(el)));
+		document.querySelectorAll('[data-card][data-kind="table"]').forEach((el) => cards.set(`${el.dataset.node}/${el.dataset.card}`, new LiveTableCard(el)));
 		window.statwall = { cards };
 		if (!window.StompJs || cards.size === 0) return;
 		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';

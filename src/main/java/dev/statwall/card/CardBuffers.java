@@ -1,12 +1,19 @@
 package dev.statwall.card;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.statwall.buffer.BufferRepository;
 import dev.statwall.buffer.CyclicBuffer;
+import dev.statwall.buffer.MapBuffer;
+import dev.statwall.buffer.MapBuffer.KeyedRow;
+import dev.statwall.buffer.MapBuffer.MapChange;
 import dev.statwall.buffer.Row;
 import dev.statwall.sampling.Reading;
+import dev.statwall.sampling.Table;
 
 /** Fills every card's buffer from samples and reads them back for pages and live clients. */
 public final class CardBuffers {
@@ -15,6 +22,9 @@ public final class CardBuffers {
 
 	private final BufferRepository buffers;
 
+	/** The newest texts (OS name, kernel...) of each node; they change rarely, so rows don't carry them. */
+	private final Map<String, Map<String, String>> texts = new ConcurrentHashMap<>();
+
 	public CardBuffers(Dashboard dashboard, BufferRepository buffers) {
 		this.dashboard = dashboard;
 		this.buffers = buffers;
@@ -22,19 +32,54 @@ public final class CardBuffers {
 
 	/** Appends one row per card of every page for a node's sample. */
 	public CardRowsAppended append(String node, long time, Reading reading) {
+		if (!reading.texts().isEmpty()) {
+			this.texts.put(node, Map.copyOf(reading.texts()));
+		}
+		Map<String, String> texts = texts(node);
 		List<CardRows> appended = new ArrayList<>();
+		List<TableRows> tables = new ArrayList<>();
 		for (PageDefinition page : this.dashboard.pages()) {
 			for (CardDefinition card : page.cards()) {
-				double[] values = new double[card.metrics().size()];
-				for (int i = 0; i < values.length; i++) {
-					values[i] = reading.value(card.metrics().get(i));
+				if (card.type().hasRows()) {
+					appended.add(appendRow(node, card, time, reading, texts));
 				}
-				CyclicBuffer buffer = buffer(node, card);
-				Row row = buffer.append(time, values);
-				appended.add(new CardRows(card, node, buffer.epoch(), List.of(row), List.of(card.text(row.values()))));
+				else if (card.type().isTable()) {
+					tables.add(replaceTable(node, card, reading));
+				}
 			}
 		}
-		return new CardRowsAppended(node, List.copyOf(appended));
+		return new CardRowsAppended(node, List.copyOf(appended), List.copyOf(tables));
+	}
+
+	private CardRows appendRow(String node, CardDefinition card, long time, Reading reading, Map<String, String> texts) {
+		double[] values = new double[card.columns().size()];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = reading.value(card.columns().get(i).metric());
+		}
+		CyclicBuffer buffer = buffer(node, card);
+		Row row = buffer.append(time, values);
+		return new CardRows(card, node, buffer.epoch(), List.of(row), List.of(card.text(row.values(), texts)),
+				card.auxText(row.values(), texts), card.captionText(row.values(), texts));
+	}
+
+	private TableRows replaceTable(String node, CardDefinition card, Reading reading) {
+		Table table = reading.tables().get(card.table());
+		Map<String, List<Object>> rows = new LinkedHashMap<>();
+		if (table != null) {
+			int[] indexes = new int[card.tableColumns().size()];
+			for (int i = 0; i < indexes.length; i++) {
+				indexes[i] = table.columns().indexOf(card.tableColumns().get(i).name());
+			}
+			table.rows().forEach((key, cells) -> {
+				List<Object> picked = new ArrayList<>(indexes.length);
+				for (int index : indexes) {
+					picked.add((index >= 0 && index < cells.size()) ? cells.get(index) : "");
+				}
+				rows.put(key, picked);
+			});
+		}
+		MapChange change = map(node, card).replaceAll(rows);
+		return new TableRows(card, node, change.seq(), change.put(), change.deleted());
 	}
 
 	/**
@@ -45,20 +90,42 @@ public final class CardBuffers {
 		CyclicBuffer buffer = this.buffers.findCyclic(card.bufferName(node)).orElse(null);
 		if (buffer == null) {
 			// nothing sampled yet; asking must not create buffers for names nobody writes
-			return new CardRows(card, node, 0, List.of(), List.of());
+			return new CardRows(card, node, 0, List.of(), List.of(), "", "");
 		}
+		Map<String, String> texts = texts(node);
 		List<Row> rows = buffer.rowsAfter((epoch == buffer.epoch()) ? afterSeq : 0);
-		List<String> texts = new ArrayList<>(rows.size());
-		rows.forEach((row) -> texts.add(card.text(row.values())));
-		return new CardRows(card, node, buffer.epoch(), rows, texts);
+		List<String> values = new ArrayList<>(rows.size());
+		rows.forEach((row) -> values.add(card.text(row.values(), texts)));
+		Row latest = buffer.latest();
+		double[] last = (latest != null) ? latest.values() : new double[card.columns().size()];
+		return new CardRows(card, node, buffer.epoch(), rows, values, card.auxText(last, texts),
+				card.captionText(last, texts));
 	}
 
 	public CardRows rows(String node, CardDefinition card) {
 		return rows(node, card, -1, 0);
 	}
 
+	/** A table card's current rows. */
+	public TableRows table(String node, CardDefinition card) {
+		MapBuffer buffer = this.buffers.findMap(card.bufferName(node)).orElse(null);
+		if (buffer == null) {
+			return new TableRows(card, node, 0, List.of(), List.of());
+		}
+		List<KeyedRow> rows = List.copyOf(buffer.rows());
+		return new TableRows(card, node, buffer.lastSeq(), rows, List.of());
+	}
+
+	public Map<String, String> texts(String node) {
+		return this.texts.getOrDefault(node, Map.of());
+	}
+
 	private CyclicBuffer buffer(String node, CardDefinition card) {
-		return this.buffers.cyclic(card.bufferName(node), card.columns(), card.capacity());
+		return this.buffers.cyclic(card.bufferName(node), card.columnNames(), card.capacity());
+	}
+
+	private MapBuffer map(String node, CardDefinition card) {
+		return this.buffers.map(card.bufferName(node), card.tableColumns().stream().map(TableColumn::name).toList());
 	}
 
 }

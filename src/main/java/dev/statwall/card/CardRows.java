@@ -12,8 +12,11 @@ import dev.statwall.buffer.Row;
  * @param epoch the buffer's epoch: a new one means sequence numbers started again
  * @param rows the rows, oldest first
  * @param texts the value text of each row
+ * @param aux the aux value text after the newest row
+ * @param caption the caption after the newest row
  */
-public record CardRows(CardDefinition card, String node, long epoch, List<Row> rows, List<String> texts) {
+public record CardRows(CardDefinition card, String node, long epoch, List<Row> rows, List<String> texts, String aux,
+		String caption) {
 
 	/** The value text to show: the newest row's, or n/a before the first sample. */
 	public String value() {
@@ -22,6 +25,11 @@ public record CardRows(CardDefinition card, String node, long epoch, List<Row> r
 
 	public long lastSeq() {
 		return this.rows.isEmpty() ? 0 : this.rows.get(this.rows.size() - 1).seq();
+	}
+
+	/** A gauge's fill after the newest row, from 0 to 1, or NaN. */
+	public double progress() {
+		return this.rows.isEmpty() ? Double.NaN : this.card.progress(this.rows.get(this.rows.size() - 1).values());
 	}
 
 }

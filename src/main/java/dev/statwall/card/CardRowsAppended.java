@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param node the node
  * @param appended the new rows of each card, usually one each
+ * @param tables what changed in each table card
  */
-public record CardRowsAppended(String node, List<CardRows> appended) {
+public record CardRowsAppended(String node, List<CardRows> appended, List<TableRows> tables) {
 }

@@ -41,17 +41,37 @@ public record DashboardProperties(@DefaultValue @Valid List<@Valid Page> pages) 
 	 * @param type which card to draw
 	 * @param box grid placement, {@code 'column row width height'}
 	 * @param title bold title at the top left
-	 * @param value value template such as {@code ={{usage}}%}; the column is the metric name's last part; empty shows the plain number
-	 * @param metric the metric that fills the card's buffer, such as {@code cpu.usage}
+	 * @param value value template such as {@code ={{usage}}%}; a metric's column is its name's last part;
+	 * empty shows the plain number
+	 * @param auxValue second, smaller value template, for wide, tall, large and gauge cards
+	 * @param caption small text under a large card's value; a template like the value
+	 * @param metric the metric that fills the card's first column, such as {@code cpu.usage}
+	 * @param series further metrics to plot, one line each; {@code *} matches one part, so
+	 * {@code cpu.core.*.usage} draws one line per core
+	 * @param data further metrics the card keeps for its templates without plotting them, such as
+	 * {@code memory.total} for an aux value {@code ={{bytes used}} of {{bytes total}}}
 	 * @param buffer how many rows the card's cyclic buffer holds, as Wave's {@code data('tick usage', -15)}
 	 * @param color plot colour: a name (red, blue, green...) or {@code #rrggbb}
+	 * @param plotType {@code area} (a line with a light fill) or {@code interval} (bars)
+	 * @param plotCurve {@code linear}, {@code smooth} or {@code step}
+	 * @param max what a gauge or bar counts as full, when no max metric is given
+	 * @param maxMetric the metric that counts as full for a gauge or bar, such as {@code memory.total}
+	 * @param table for a table card: the table it shows, such as {@code processes.top}
+	 * @param columns for a table card: its columns in order, each {@code name} or {@code name:format} with a
+	 * value-template helper (bytes, percent...) or {@code gauge}
+	 * @param sort for a table card: the column it is sorted by at first; {@code -} in front sorts descending
+	 * @param content for markdown and header cards: the text; Markdown for markdown cards
 	 * @param optional when true, a metric this machine lacks shows {@code n/a} instead of stopping start-up
 	 */
 	public record Card(@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]+",
 			message = "must be letters, digits, '_' or '-'") String name, @NotNull CardType type, @NotNull Box box,
-			@DefaultValue("") String title, @DefaultValue("") String value, @Nullable String metric,
+			@DefaultValue("") String title, @DefaultValue("") String value, @DefaultValue("") String auxValue,
+			@DefaultValue("") String caption, @Nullable String metric, @DefaultValue List<String> series, @DefaultValue List<String> data,
 			@DefaultValue("15") @Positive int buffer, @DefaultValue("blue") @Pattern(regexp = Colors.PATTERN,
 					message = "must be one of " + Colors.NAMES + " or #rrggbb") String color,
+			@DefaultValue("area") PlotType plotType, @DefaultValue("linear") PlotCurve plotCurve,
+			@DefaultValue("100") @Positive double max, @Nullable String maxMetric, @Nullable String table,
+			@DefaultValue List<String> columns, @Nullable String sort, @DefaultValue("") String content,
 			@DefaultValue("false") boolean optional) {
 	}
 

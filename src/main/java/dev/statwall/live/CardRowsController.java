@@ -41,6 +41,15 @@ class CardRowsController {
 		}
 	}
 
+	/** The whole table; live changes after it carry the next sequence numbers. */
+	@SubscribeMapping("/tables/{node}/{card}")
+	Object table(@DestinationVariable String node, @DestinationVariable String card) {
+		return this.dashboard.card(card)
+			.filter((definition) -> definition.type().isTable())
+			.<Object>map((definition) -> LiveTable.of(this.cards.table(node, definition), true))
+			.orElseGet(() -> new LiveError("no table card '" + card + "'"));
+	}
+
 	private static long number(String header, String value) {
 		try {
 			return Long.parseLong(value);

@@ -17,15 +17,21 @@ import dev.statwall.card.CardRows;
  * @param epoch the buffer's epoch; when it differs from the client's, sequence numbers started again
  * @param rows the new rows, oldest first
  * @param value the card's value text after these rows
+ * @param aux the card's aux value text after these rows
+ * @param caption the card's caption after these rows
+ * @param progress a gauge's fill from 0 to 1 after these rows; {@code null} when n/a
  */
-public record LiveRows(String node, String card, long epoch, List<LiveRow> rows, String value) {
+public record LiveRows(String node, String card, long epoch, List<LiveRow> rows, String value, String aux,
+		String caption, @Nullable Double progress) {
 
 	public static LiveRows of(CardRows rows) {
 		List<LiveRow> live = new ArrayList<>(rows.rows().size());
 		for (int i = 0; i < rows.rows().size(); i++) {
 			live.add(LiveRow.of(rows.rows().get(i), rows.texts().get(i)));
 		}
-		return new LiveRows(rows.node(), rows.card().id(), rows.epoch(), live, rows.value());
+		double progress = rows.progress();
+		return new LiveRows(rows.node(), rows.card().id(), rows.epoch(), live, rows.value(), rows.aux(),
+				rows.caption(), Double.isNaN(progress) ? null : progress);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.statwall.live;
 
 import dev.statwall.card.CardRows;
 import dev.statwall.card.CardRowsAppended;
+import dev.statwall.card.TableRows;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
@@ -27,6 +28,10 @@ class RowPublisher {
 		return "/topic/cards/" + node + "/" + card;
 	}
 
+	static String tableTopic(String node, String card) {
+		return "/topic/tables/" + node + "/" + card;
+	}
+
 	@EventListener
 	void brokerAvailability(BrokerAvailabilityEvent event) {
 		this.brokerAvailable = event.isBrokerAvailable();
@@ -41,6 +46,12 @@ class RowPublisher {
 			String topic = topic(rows.node(), rows.card().id());
 			if (this.subscriptions.hasSubscribers(topic)) {
 				this.messaging.convertAndSend(topic, LiveRows.of(rows));
+			}
+		}
+		for (TableRows table : appended.tables()) {
+			String topic = tableTopic(table.node(), table.card().id());
+			if ((!table.rows().isEmpty() || !table.deleted().isEmpty()) && this.subscriptions.hasSubscribers(topic)) {
+				this.messaging.convertAndSend(topic, LiveTable.of(table, false));
 			}
 		}
 	}

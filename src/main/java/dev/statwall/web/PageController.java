@@ -1,14 +1,9 @@
 package dev.statwall.web;
 
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.statwall.card.CardBuffers;
-import dev.statwall.card.CardDefinition;
-import dev.statwall.card.CardRows;
 import dev.statwall.card.Dashboard;
 import dev.statwall.card.PageDefinition;
 import dev.statwall.sampling.LocalNode;
@@ -31,20 +26,14 @@ final class PageController {
 
 	private final Dashboard dashboard;
 
-	private final CardBuffers cards;
+	private final CardViews views;
 
 	private final String node;
 
-	private final CardJson json;
-
-	private final Sparklines sparklines;
-
-	PageController(Dashboard dashboard, CardBuffers cards, LocalNode node, CardJson json, Sparklines sparklines) {
+	PageController(Dashboard dashboard, CardViews views, LocalNode node) {
 		this.dashboard = dashboard;
-		this.cards = cards;
+		this.views = views;
 		this.node = node.name();
-		this.json = json;
-		this.sparklines = sparklines;
 	}
 
 	/** Maps every configured page path to {@link #page}; {@code /} leads to the first page if none is there. */
@@ -68,14 +57,11 @@ final class PageController {
 	String page(HttpServletRequest request, Model model) {
 		PageDefinition page = this.dashboard.page(request.getRequestURI().substring(request.getContextPath().length()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		List<CardView> views = new ArrayList<>(page.cards().size());
-		for (CardDefinition card : page.cards()) {
-			CardRows rows = this.cards.rows(this.node, card);
-			views.add(new CardView(rows, this.json.rows(rows), this.sparklines.of(rows)));
-		}
 		model.addAttribute("page", page);
 		model.addAttribute("node", this.node);
-		model.addAttribute("cards", views);
+		model.addAttribute("pages", this.dashboard.pages());
+		model.addAttribute("currentPath", page.path());
+		model.addAttribute("cards", this.views.page(page, this.node));
 		return PAGE_VIEW;
 	}
 

@@ -15,21 +15,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class WebConfiguration {
 
 	@Bean
-	PageController pageController(Dashboard dashboard, CardBuffers cards, LocalNode node, CardJson json,
-			Sparklines sparklines, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping) {
-		PageController controller = new PageController(dashboard, cards, node, json, sparklines);
+	CardViews cardViews(CardBuffers cards, JsonMapper json) {
+		return new CardViews(cards, json);
+	}
+
+	@Bean
+	PageController pageController(Dashboard dashboard, CardViews views, LocalNode node,
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping) {
+		PageController controller = new PageController(dashboard, views, node);
 		controller.register(mapping);
 		return controller;
-	}
-
-	@Bean
-	CardJson cardJson(JsonMapper json) {
-		return new CardJson(json);
-	}
-
-	@Bean
-	Sparklines sparklines() {
-		return new Sparklines();
 	}
 
 }

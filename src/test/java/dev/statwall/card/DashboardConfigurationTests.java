@@ -43,7 +43,7 @@ class DashboardConfigurationTests {
 			assertThat(card.type()).isEqualTo(CardType.SMALL_SERIES_STAT);
 			assertThat(card.box()).isEqualTo(new Box(1, 1, 1, 1));
 			assertThat(card.title()).isEqualTo("CPU");
-			assertThat(card.columns()).containsExactly("usage");
+			assertThat(card.columnNames()).containsExactly("usage");
 			assertThat(card.capacity()).isEqualTo(15);
 			assertThat(card.color()).isEqualTo("var(--red)");
 			assertThat(card.text(new double[] { 4.2 })).isEqualTo("4.2%");
