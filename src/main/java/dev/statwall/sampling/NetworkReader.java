@@ -1,0 +1,214 @@
+package dev.statwall.sampling;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import oshi.hardware.HardwareAbstractionLayer;
+import oshi.hardware.NetworkIF;
+
+/**
+ * Network traffic per interface and in total. On Linux one read of /proc/net/dev gives every
+ * interface's counters; OSHI's NetworkIF reads about twenty /sys files per interface.
+ */
+final class NetworkReader implements Area {
+
+	private static final String[] SUFFIXES = { "rx", "tx", "rx_packets", "tx_packets", "errors", "drops" };
+
+	private static final String[] TOTALS = { "net.rx", "net.tx", "net.rx_packets", "net.tx_packets", "net.errors",
+			"net.drops" };
+
+	private static final Unit[] UNITS = { Unit.BYTES_PER_SECOND, Unit.BYTES_PER_SECOND, Unit.PER_SECOND,
+			Unit.PER_SECOND, Unit.PER_SECOND, Unit.PER_SECOND };
+
+	private static final String[] HELP = { "Bytes received per second", "Bytes sent per second",
+			"Packets received per second", "Packets sent per second", "Receive and send errors per second",
+			"Received and sent packets dropped per second" };
+
+	/** IANA ifType of a software loopback, as OSHI reports it. */
+	private static final int LOOPBACK_TYPE = 24;
+
+	private final HardwareAbstractionLayer hardware;
+
+	private final Predicate<String> excluded;
+
+	private final Predicate<String> included;
+
+	private final boolean linux;
+
+	private final ProcFile file = new ProcFile(8192);
+
+	private final Map<String, DeviceCounters> interfaces = new HashMap<>();
+
+	private List<NetworkIF> oshiInterfaces = List.of();
+
+	private final double[] rates = new double[SUFFIXES.length];
+
+	private final double[] totals = new double[SUFFIXES.length];
+
+	private long reads;
+
+	private volatile List<Metric> metrics = List.of();
+
+	NetworkReader(HardwareAbstractionLayer hardware, NetworkProperties properties, boolean linux) {
+		this.hardware = hardware;
+		this.excluded = Glob.anyOf(properties.excludeFromTotal());
+		this.included = Glob.anyOf(properties.includeInTotal());
+		this.linux = linux;
+	}
+
+	@Override
+	public String name() {
+		return "network";
+	}
+
+	@Override
+	public void discover() {
+		// forget interfaces not seen since the last discovery (a container's veth that went away)
+		int before = this.interfaces.size();
+		boolean removed = this.interfaces.values().removeIf((counters) -> counters.lastSeen < this.reads);
+		if (this.linux) {
+			ProcFile dev = this.file.require("/proc/net/dev");
+			dev.nextLine();
+			while (dev.nextLine()) {
+				dev.skipBlanks();
+				String name = dev.nextUntil(':');
+				if (!name.isEmpty()) {
+					this.interfaces.computeIfAbsent(name, this::newInterface);
+				}
+			}
+		}
+		else {
+			this.oshiInterfaces = this.hardware.getNetworkIFs(true);
+			for (NetworkIF network : this.oshiInterfaces) {
+				this.interfaces.computeIfAbsent(network.getName(), this::newInterface).physical = network
+					.getIfType() != LOOPBACK_TYPE && !network.isKnownVmMacAddr();
+			}
+		}
+		if (removed || this.interfaces.size() != before || this.metrics.isEmpty()) {
+			interfacesChanged();
+		}
+	}
+
+	private DeviceCounters newInterface(String name) {
+		DeviceCounters counters = new DeviceCounters("net.", name, SUFFIXES);
+		counters.physical = this.linux && new File("/sys/class/net/" + name + "/device").exists();
+		counters.lastSeen = this.reads;
+		return counters;
+	}
+
+	/** Decides which interfaces count in the totals and lists the metrics again. */
+	private void interfacesChanged() {
+		boolean anyPhysical = this.interfaces.values().stream().anyMatch((counters) -> counters.physical);
+		for (DeviceCounters counters : this.interfaces.values()) {
+			String name = counters.device;
+			counters.inTotal = this.included.test(name)
+					|| (!this.excluded.test(name) && (counters.physical || !anyPhysical));
+		}
+		List<Metric> list = new ArrayList<>();
+		for (int i = 0; i < TOTALS.length; i++) {
+			list.add(new Metric(TOTALS[i], UNITS[i], HELP[i] + ", all interfaces counted in the total"));
+		}
+		List<DeviceCounters> sorted = new ArrayList<>(this.interfaces.values());
+		sorted.sort((a, b) -> a.device.compareTo(b.device));
+		for (DeviceCounters counters : sorted) {
+			for (int i = 0; i < SUFFIXES.length; i++) {
+				list.add(new Metric(counters.names[i], UNITS[i], HELP[i] + " on " + counters.device));
+			}
+		}
+		this.metrics = List.copyOf(list);
+	}
+
+	@Override
+	public List<Metric> metrics() {
+		return this.metrics;
+	}
+
+	@Override
+	public void read(Readout out) {
+		this.reads++;
+		// the first read has nothing to compare with
+		Arrays.fill(this.totals, (this.reads == 1) ? Double.NaN : 0);
+		boolean added = this.linux ? readProcNetDev(out) : readOshi(out);
+		for (int i = 0; i < TOTALS.length; i++) {
+			out.value(TOTALS[i], this.totals[i]);
+		}
+		if (added) {
+			interfacesChanged();
+		}
+	}
+
+	private boolean readProcNetDev(Readout out) {
+		ProcFile dev = this.file.require("/proc/net/dev");
+		long now = System.nanoTime();
+		boolean added = false;
+		dev.nextLine(); // two header lines
+		while (dev.nextLine()) {
+			dev.skipBlanks();
+			String name = dev.nextUntil(':');
+			if (name.isEmpty()) {
+				continue;
+			}
+			DeviceCounters counters = this.interfaces.get(name);
+			if (counters == null) {
+				counters = newInterface(name);
+				this.interfaces.put(name, counters);
+				added = true;
+			}
+			long[] values = counters.current;
+			// rx: bytes packets errs drop fifo frame compressed multicast; tx: bytes packets errs drop ...
+			long rxBytes = dev.nextLong();
+			long rxPackets = dev.nextLong();
+			long rxErrors = dev.nextLong();
+			long rxDrops = dev.nextLong();
+			dev.skipFields(4);
+			values[0] = rxBytes;
+			values[2] = rxPackets;
+			values[1] = dev.nextLong();
+			values[3] = dev.nextLong();
+			values[4] = rxErrors + dev.nextLong();
+			values[5] = rxDrops + dev.nextLong();
+			account(counters, now, out);
+		}
+		return added;
+	}
+
+	private boolean readOshi(Readout out) {
+		boolean added = false;
+		for (NetworkIF network : this.oshiInterfaces) {
+			network.updateAttributes();
+			long now = System.nanoTime();
+			DeviceCounters counters = this.interfaces.get(network.getName());
+			if (counters == null) {
+				counters = newInterface(network.getName());
+				this.interfaces.put(network.getName(), counters);
+				added = true;
+			}
+			long[] values = counters.current;
+			values[0] = network.getBytesRecv();
+			values[1] = network.getBytesSent();
+			values[2] = network.getPacketsRecv();
+			values[3] = network.getPacketsSent();
+			values[4] = network.getInErrors() + network.getOutErrors();
+			values[5] = network.getInDrops();
+			account(counters, now, out);
+		}
+		return added;
+	}
+
+	private void account(DeviceCounters counters, long now, Readout out) {
+		counters.lastSeen = this.reads;
+		counters.update(now, this.rates);
+		for (int i = 0; i < SUFFIXES.length; i++) {
+			out.value(counters.names[i], this.rates[i]);
+			if (counters.inTotal) {
+				this.totals[i] = Rates.add(this.totals[i], this.rates[i]);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,312 @@
+package dev.statwall.sampling;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import oshi.software.common.os.linux.nativefree.LinuxOperatingSystemNF;
+import oshi.software.os.OSProcess;
+import oshi.software.os.OperatingSystem;
+
+/**
+ * Process and thread counts, and the {@code processes.top} table: the union of the top processes
+ * by CPU and by resident memory.
+ * <p>
+ * CPU is in percent of one core, as top shows it, from each process's ticks between two reads. On
+ * Linux a read costs one /proc/[pid]/stat per process; name, user and command line are read only
+ * for the processes that make the table, and again only every discovery interval. OSHI reads all
+ * of that for every process on every update (5-9 ms here).
+ */
+final class ProcessReader implements Area {
+
+	static final List<String> COLUMNS = List.of("pid", "name", "user", "cpu", "memory", "command");
+
+	static final int COMMAND_LIMIT = 200;
+
+	/** The kernel cuts a process's comm name to 15 characters. */
+	private static final int COMM_LIMIT = 15;
+
+	private static final List<Metric> METRICS = List.of(
+			new Metric("processes.count", Unit.COUNT, "Processes running on this node"),
+			new Metric("threads.count", Unit.COUNT, "Threads of all processes"));
+
+	private static final Comparator<Proc> BY_CPU = (a, b) -> Double.compare(orZero(b.cpu), orZero(a.cpu));
+
+	private static final Comparator<Proc> BY_MEMORY = (a, b) -> Long.compare(b.memory, a.memory);
+
+	private final OperatingSystem os;
+
+	private final int top;
+
+	private final long refreshNanos;
+
+	private final boolean linux;
+
+	private final long hz;
+
+	private final long pageSize;
+
+	private final File proc = new File("/proc");
+
+	private final ProcFile file = new ProcFile(4096);
+
+	private final Map<String, Proc> processes = new HashMap<>();
+
+	private final List<Proc> live = new ArrayList<>();
+
+	private Map<Long, String> users = Map.of();
+
+	private long reads;
+
+	private long previousNanos = Rates.UNKNOWN;
+
+	private int cores = 1;
+
+	ProcessReader(OperatingSystem os, int top, Duration refresh, boolean linux) {
+		this.os = os;
+		this.top = top;
+		this.refreshNanos = refresh.toNanos();
+		this.linux = linux;
+		this.hz = linux ? LinuxOperatingSystemNF.hz() : 100;
+		this.pageSize = linux ? LinuxOperatingSystemNF.pageSize() : 4096;
+	}
+
+	@Override
+	public String name() {
+		return "processes";
+	}
+
+	@Override
+	public void discover() {
+		this.cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+		if (this.linux) {
+			this.users = readUsers();
+		}
+	}
+
+	@Override
+	public List<Metric> metrics() {
+		return METRICS;
+	}
+
+	@Override
+	public void read(Readout out) {
+		this.reads++;
+		long now = System.nanoTime();
+		long elapsed = (this.previousNanos == Rates.UNKNOWN) ? 0 : now - this.previousNanos;
+		this.previousNanos = now;
+		this.live.clear();
+		long threads = this.linux ? readProc(elapsed) : readOshi();
+		this.processes.values().removeIf((process) -> process.lastSeen != this.reads);
+		out.value("processes.count", this.live.size());
+		out.value("threads.count", threads);
+		out.table("processes.top", topTable(now));
+	}
+
+	private long readProc(long elapsed) {
+		String[] names = this.proc.list();
+		if (names == null) {
+			throw new IllegalStateException("/proc cannot be listed");
+		}
+		long threads = 0;
+		for (String pid : names) {
+			char first = pid.charAt(0);
+			if (first < '0' || first > '9') {
+				continue;
+			}
+			Proc process = this.processes.get(pid);
+			if (process == null) {
+				process = new Proc(pid);
+				this.processes.put(pid, process);
+			}
+			ProcFile stat = this.file;
+			if (!stat.load(process.statPath)) {
+				continue; // exited since the listing
+			}
+			// the name may hold spaces and parentheses: the fields start after the last ')'
+			stat.position(stat.lastIndexOf(')') + 1);
+			stat.skipFields(11); // state .. cmajflt
+			long ticks = stat.nextLong() + stat.nextLong(); // utime + stime
+			stat.skipFields(4); // cutime cstime priority nice
+			long threadCount = stat.nextLong();
+			stat.skipFields(1);
+			long started = stat.nextLong();
+			stat.skipFields(1);
+			long rss = stat.nextLong();
+			if (process.started != started) {
+				// new, or a new process under a reused pid: nothing of the old one applies
+				process.reset(started, (this.reads == 1) ? Rates.UNKNOWN : 0);
+			}
+			process.cpu = (process.ticks < 0 || elapsed <= 0) ? Double.NaN
+					: Math.min(100.0 * this.cores, Math.max(0, ticks - process.ticks) * 100.0 * 1e9 / (this.hz * elapsed));
+			process.ticks = ticks;
+			process.memory = rss * this.pageSize;
+			process.lastSeen = this.reads;
+			this.live.add(process);
+			threads += threadCount;
+		}
+		return threads;
+	}
+
+	private long readOshi() {
+		long threads = 0;
+		for (OSProcess osProcess : this.os.getProcesses()) {
+			String pid = Integer.toString(osProcess.getProcessID());
+			Proc process = this.processes.get(pid);
+			if (process == null || process.started != osProcess.getStartTime()) {
+				process = new Proc(pid);
+				process.reset(osProcess.getStartTime(), Rates.UNKNOWN);
+				this.processes.put(pid, process);
+			}
+			long ticks = osProcess.getKernelTime() + osProcess.getUserTime(); // milliseconds
+			long upTime = osProcess.getUpTime();
+			process.cpu = (process.ticks < 0 || upTime <= process.upTime) ? Double.NaN
+					: Math.min(100.0 * this.cores, 100.0 * Math.max(0, ticks - process.ticks) / (upTime - process.upTime));
+			process.ticks = ticks;
+			process.upTime = upTime;
+			process.memory = osProcess.getResidentMemory();
+			process.name = osProcess.getName();
+			process.user = osProcess.getUser();
+			process.command = cut(osProcess.getCommandLine().isBlank() ? "[" + process.name + "]"
+					: osProcess.getCommandLine());
+			process.lastSeen = this.reads;
+			this.live.add(process);
+			threads += osProcess.getThreadCount();
+		}
+		return threads;
+	}
+
+	private Table topTable(long now) {
+		Map<String, List<Object>> rows = new LinkedHashMap<>();
+		this.live.sort(BY_CPU);
+		addTop(rows, now);
+		this.live.sort(BY_MEMORY);
+		addTop(rows, now);
+		return new Table(COLUMNS, rows);
+	}
+
+	private void addTop(Map<String, List<Object>> rows, long now) {
+		int count = Math.min(this.top, this.live.size());
+		for (int i = 0; i < count; i++) {
+			Proc process = this.live.get(i);
+			if (rows.containsKey(process.pid)) {
+				continue;
+			}
+			if (this.linux && (process.detailsNanos == Rates.UNKNOWN || now - process.detailsNanos >= this.refreshNanos)) {
+				readDetails(process);
+				process.detailsNanos = now;
+			}
+			rows.put(process.pid, List.of(process.pidNumber, process.name, process.user, process.cpu, process.memory,
+					process.command));
+		}
+	}
+
+	/** Name, user and command line: slow to change, so read for the table's rows only. */
+	private void readDetails(Proc process) {
+		ProcFile file = this.file;
+		String comm = file.load(process.path + "/comm") ? file.text(0, file.length()).strip() : process.name;
+		String command = "";
+		String argv0 = "";
+		if (file.load(process.path + "/cmdline") && file.length() > 0) {
+			int end = file.indexOf((char) 0, 0);
+			argv0 = file.text(0, (end < 0) ? file.length() : end);
+			command = cut(file.textNulAsSpace(0, file.length()));
+		}
+		// comm is cut to 15 characters; the program's own name from argv[0] is whole
+		String base = argv0.substring(argv0.lastIndexOf('/') + 1);
+		process.name = (comm.length() >= COMM_LIMIT && base.startsWith(comm)) ? base : comm;
+		process.command = command.isEmpty() ? "[" + comm + "]" : command;
+		long uid = -1;
+		if (file.load(process.path + "/status")) {
+			int at = file.indexOf("\nUid:", 0);
+			if (at >= 0) {
+				file.position(at + 5);
+				uid = file.nextLong();
+			}
+		}
+		String user = this.users.get(uid);
+		process.user = (user != null) ? user : (uid >= 0) ? Long.toString(uid) : "";
+	}
+
+	private Map<Long, String> readUsers() {
+		Map<Long, String> users = new HashMap<>();
+		ProcFile passwd = new ProcFile(4096);
+		if (passwd.load("/etc/passwd") && passwd.length() > 0) {
+			do {
+				String name = passwd.nextUntil(':');
+				passwd.nextUntil(':'); // password
+				int start = passwd.position();
+				long uid = passwd.nextLong();
+				if (!name.isEmpty() && uid >= 0 && passwd.position() > start) {
+					users.putIfAbsent(uid, name);
+				}
+			}
+			while (passwd.nextLine());
+		}
+		return users;
+	}
+
+	static String cut(String command) {
+		return (command.length() <= COMMAND_LIMIT) ? command : command.substring(0, COMMAND_LIMIT);
+	}
+
+	private static double orZero(double cpu) {
+		return Double.isNaN(cpu) ? -1 : cpu;
+	}
+
+	/** What is known of one process between reads. */
+	private static final class Proc {
+
+		final String pid;
+
+		final Integer pidNumber;
+
+		final String path;
+
+		final String statPath;
+
+		long started = Rates.UNKNOWN;
+
+		long ticks = Rates.UNKNOWN;
+
+		long upTime;
+
+		double cpu = Double.NaN;
+
+		long memory;
+
+		long lastSeen;
+
+		long detailsNanos = Rates.UNKNOWN;
+
+		String name = "";
+
+		String user = "";
+
+		String command = "";
+
+		Proc(String pid) {
+			this.pid = pid;
+			this.pidNumber = Integer.valueOf(pid);
+			this.path = "/proc/" + pid;
+			this.statPath = this.path + "/stat";
+		}
+
+		void reset(long started, long ticks) {
+			this.started = started;
+			this.ticks = ticks;
+			this.cpu = Double.NaN;
+			this.detailsNanos = Rates.UNKNOWN;
+			this.name = "";
+			this.user = "";
+			this.command = "";
+		}
+
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.statwall.sampling;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OshiProbeTests {
+
+	@Test
+	void whenAnAreaFailsThenItsMetricsAreNaNTheOthersAreReadAndItIsLoggedOnce() {
+		RecordingLog log = new RecordingLog();
+		FailingArea failing = new FailingArea();
+		OshiProbe probe = new OshiProbe(List.of(failing, new SystemReader(new oshi.nativefree.SystemInfo().getOperatingSystem(), true)),
+				Duration.ofSeconds(10), log.failureLog());
+		for (int i = 0; i < 5; i++) {
+			Reading reading = probe.read();
+			assertThat(reading.value("broken.value")).isNaN();
+			assertThat(reading.value("system.uptime")).isPositive();
+		}
+		assertThat(log.warnings).hasSize(1).allMatch((warning) -> warning.startsWith("broken cannot be read"));
+	}
+
+	@Test
+	void whenTheRealProbeIsReadThenEveryValueIsListedOnceAndTheStableNamesAreThere() throws Exception {
+		OshiProbe probe = Probes.linux();
+		List<String> names = Probes.names(probe);
+		assertThat(new HashSet<>(names)).hasSameSizeAs(names);
+		assertThat(names).contains("cpu.usage", "cpu.core.0.usage", "cpu.iowait", "cpu.steal", "load.1", "load.5",
+				"load.15", "cpu.cores", "memory.used", "memory.available", "memory.total", "memory.usage", "swap.used",
+				"swap.total", "swap.usage", "net.rx", "net.tx", "net.rx_packets", "net.tx_packets", "net.errors",
+				"net.drops", "net.lo.rx", "disk.read", "disk.write", "disk.read_ops", "disk.write_ops", "fs./.usage",
+				"processes.count", "threads.count", "system.uptime");
+		probe.read();
+		Thread.sleep(100); // CPU ticks advance every 10 ms or so
+		Reading reading = probe.read();
+		assertThat(names).containsAll(reading.values().keySet());
+		Set<String> listed = Set.copyOf(names);
+		assertThat(reading.values().keySet()).containsAll(listed);
+		assertThat(reading.value("cpu.usage")).isBetween(0.0, 100.0);
+		assertThat(reading.value("memory.usage")).isBetween(0.0, 100.0);
+		assertThat(reading.value("system.uptime")).isPositive();
+		assertThat(reading.texts()).containsKeys("system.os", "system.kernel", "system.hostname");
+		assertThat(reading.texts().get("system.kernel")).isEqualTo(System.getProperty("os.version"));
+		assertThat(reading.texts().get("system.os")).isNotBlank();
+		assertThat(reading.tables()).containsKeys("processes.top", "filesystems");
+		assertThat(probe.metrics()).allSatisfy((metric) -> assertThat(metric.help()).isNotBlank());
+	}
+
+	@Test
+	void whenNotOnLinuxThenPlainOshiGivesTheSameAreas() {
+		OshiProbe probe = OshiProbe.create(new oshi.SystemInfo(), ProbeSettings.defaults(), false,
+				new RecordingLog().failureLog());
+		List<String> names = Probes.names(probe);
+		assertThat(names).contains("cpu.usage", "cpu.core.0.usage", "load.1", "memory.usage", "swap.usage", "net.rx",
+				"disk.write", "fs./.usage", "processes.count", "system.uptime")
+			.doesNotContain("cpu.iowait", "cpu.steal");
+		probe.read();
+		Reading reading = probe.read();
+		assertThat(reading.value("memory.usage")).isBetween(0.0, 100.0);
+		assertThat(reading.value("processes.count")).isPositive();
+		assertThat(reading.tables().get("processes.top").rows()).isNotEmpty();
+	}
+
+	/** An area whose source is broken. */
+	static final class FailingArea implements Area {
+
+		@Override
+		public String name() {
+			return "broken";
+		}
+
+		@Override
+		public void discover() {
+		}
+
+		@Override
+		public List<Metric> metrics() {
+			return List.of(new Metric("broken.value", Unit.COUNT, "Never read"));
+		}
+
+		@Override
+		public void read(Readout out) {
+			out.value("broken.value", 1);
+			throw new IllegalStateException("source gone");
+		}
+
+	}
+
+}
