@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -39,19 +40,18 @@ public final class Browser {
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
 				"--force-prefers-reduced-motion");
-		if (dark) {
-			options.addArguments("--force-dark-mode", "--blink-settings=preferredColorScheme=0");
-		}
-		else {
-			options.addArguments("--blink-settings=preferredColorScheme=1");
-		}
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
-		driver.manage().window().setSize(new Dimension(width, height));
+		// exactly this viewport, whatever the headless window's decorations take
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
 		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+		// the operating system's preference, as the page's prefers-color-scheme sees it
+		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+				List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
 		return driver;
 	}
 
