@@ -3,6 +3,7 @@ package dev.statwall.live;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.statwall.live.LiveRows.LiveRow;
+import dev.statwall.sampling.Table;
+import dev.statwall.testing.FakeProbe;
 import dev.statwall.testing.FakeProbeConfiguration;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,6 +44,9 @@ class LiveRowsStompTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private FakeProbe probe;
 
 	private final List<StompSession> sessions = new ArrayList<>();
 
@@ -143,6 +150,51 @@ class LiveRowsStompTests {
 		assertThat(reply).isNotNull();
 		assertThat(reply.error()).contains("'after'").contains("whole number").contains("yesterday");
 		assertThat(session.isConnected()).isTrue();
+	}
+
+	@Test
+	void whenATableChangesThenOnlyTheChangedRowsAndTheGoneKeysArePushed() throws Exception {
+		StompSession session = connect();
+		BlockingQueue<LiveTable> changes = subscribeTables(session, "/topic/tables/test-node/home.processes");
+		LiveTable snapshot = nextTable(subscribeTables(session, "/app/tables/test-node/home.processes"));
+		assertThat(snapshot.reset()).isTrue();
+		assertThat(snapshot.put()).extracting(LiveTable.LiveTableRow::key).contains("1", "42");
+
+		this.probe.table("processes.top", new Table(List.of("pid", "name", "user", "cpu", "memory", "command"),
+				Map.of("1", List.of(1, "init", "root", 0.5, 8.0 * (1 << 20), "/sbin/init"), "7",
+						List.of(7, "sshd", "root", 3.0, 4.0 * (1 << 20), "sshd: <b>admin</b>"))));
+		LiveTable change = nextTable(changes);
+		while (change.put().isEmpty() && change.deleted().isEmpty()) {
+			change = nextTable(changes);
+		}
+		assertThat(change.reset()).isFalse();
+		assertThat(change.put()).extracting(LiveTable.LiveTableRow::key).containsExactly("7");
+		assertThat(change.put().get(0).cells()).containsExactly("7", "sshd", "root", "3.0%", "4.00 MiB",
+				"sshd: <b>admin</b>");
+		assertThat(change.deleted()).containsExactly("42");
+		assertThat(change.seq()).isGreaterThan(snapshot.seq());
+	}
+
+	private static BlockingQueue<LiveTable> subscribeTables(StompSession session, String destination) {
+		BlockingQueue<LiveTable> queue = new LinkedBlockingQueue<>();
+		session.subscribe(destination, new StompFrameHandler() {
+			@Override
+			public Type getPayloadType(StompHeaders frame) {
+				return LiveTable.class;
+			}
+
+			@Override
+			public void handleFrame(StompHeaders frame, @Nullable Object payload) {
+				queue.add((LiveTable) payload);
+			}
+		});
+		return queue;
+	}
+
+	private static LiveTable nextTable(BlockingQueue<LiveTable> queue) throws InterruptedException {
+		LiveTable message = queue.poll(5, TimeUnit.SECONDS);
+		assertThat(message).as("a table message within 5 s").isNotNull();
+		return message;
 	}
 
 	private static void assertGapless(List<LiveRow> rows) {

@@ -39,6 +39,9 @@ class PageRenderingTests {
 	@Autowired
 	private BufferRepository buffers;
 
+	@Autowired
+	private dev.statwall.testing.FakeProbe probe;
+
 	@BeforeEach
 	void startWithEmptyBuffers() {
 		this.buffers.removeAll("render-node/");
@@ -91,9 +94,37 @@ class PageRenderingTests {
 		this.mvc.perform(get("/nope")).andExpect(status().isNotFound());
 	}
 
+	@Test
+	void whenATableIsSortedByAColumnItLacksThenTheAnswerIs400WithTheReason() throws Exception {
+		String reason = this.mvc.perform(get("/cards/render-node/home.processes/table").param("sort", "salary"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getErrorMessage();
+		assertThat(reason).contains("sort must be one of the card's columns").contains("salary");
+		this.mvc.perform(get("/cards/render-node/home.processes/table").param("sort", "cpu").param("dir", "sideways"))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/cards/render-node/home.nope/table")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void whenATableIsSortedThenHtmxGetsTheRowsInThatOrder() throws Exception {
+		sample(1, 5.0, 50.0);
+		String html = this.mvc.perform(get("/cards/render-node/home.processes/table").param("sort", "name").param("dir", "asc"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).startsWith("<div class=\"table-wrap\"").contains("aria-sort=\"ascending\"");
+		assertThat(html.indexOf(">init<")).isLessThan(html.indexOf(">java<"));
+	}
+
 	private void sample(long tick, double cpu, double memory) {
-		this.events.publishEvent(new Sample(tick, System.currentTimeMillis(),
-				new Reading(Map.of("cpu.usage", cpu, "memory.usage", memory), Map.of(), Map.of())));
+		Reading known = this.probe.read();
+		Map<String, Double> values = new java.util.HashMap<>(known.values());
+		values.put("cpu.usage", cpu);
+		values.put("memory.usage", memory);
+		this.events.publishEvent(new Sample(tick, System.currentTimeMillis(), new Reading(values, known.texts(), known.tables())));
 	}
 
 	private static String section(String html, String card) {
