@@ -25,6 +25,9 @@ public final class CardBuffers {
 	/** The newest texts (OS name, kernel...) of each node; they change rarely, so rows don't carry them. */
 	private final Map<String, Map<String, String>> texts = new ConcurrentHashMap<>();
 
+	/** Each node's newest reading, for exporters that want the present, not the rows. */
+	private final Map<String, Reading> latest = new ConcurrentHashMap<>();
+
 	public CardBuffers(Dashboard dashboard, BufferRepository buffers) {
 		this.dashboard = dashboard;
 		this.buffers = buffers;
@@ -35,6 +38,7 @@ public final class CardBuffers {
 		if (!reading.texts().isEmpty()) {
 			this.texts.put(node, Map.copyOf(reading.texts()));
 		}
+		this.latest.put(node, reading);
 		Map<String, String> texts = texts(node);
 		List<CardRows> appended = new ArrayList<>();
 		List<TableRows> tables = new ArrayList<>();
@@ -114,6 +118,18 @@ public final class CardBuffers {
 		}
 		List<KeyedRow> rows = List.copyOf(buffer.rows());
 		return new TableRows(card, node, buffer.lastSeq(), rows, List.of());
+	}
+
+	/** The newest reading of every node that has one. */
+	public Map<String, Reading> latestReadings() {
+		return Map.copyOf(this.latest);
+	}
+
+	/** Forgets a node: its buffers, texts and newest reading. */
+	public void forget(String node) {
+		this.buffers.removeAll(node + "/");
+		this.texts.remove(node);
+		this.latest.remove(node);
 	}
 
 	public Map<String, String> texts(String node) {

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.statwall.export;
+
+import org.jspecify.annotations.NullMarked;
