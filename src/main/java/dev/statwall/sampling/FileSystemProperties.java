@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param ignoreTypes glob patterns of file system types left out: pseudo and in-memory file
  * systems that hold no data of their own
- * @param ignoreMounts glob patterns of mount points left out, such as {@code /snap/*}
+ * @param ignoreMounts glob patterns of mount points left out, such as /snap/*
  */
 @ConfigurationProperties("statwall.sampling.filesystems")
 @Validated

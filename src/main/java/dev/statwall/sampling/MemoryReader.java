@@ -41,6 +41,8 @@ final class MemoryReader implements Area {
 
 	private final ProcFile file = new ProcFile(8192);
 
+	private final long[] meminfo = new long[4];
+
 	private long memoryLimit = -1;
 
 	private double cpuLimit = Double.NaN;
@@ -121,8 +123,6 @@ final class MemoryReader implements Area {
 			out.value("cgroup.cpu.limit", this.cpuLimit);
 		}
 	}
-
-	private final long[] meminfo = new long[4];
 
 	/** total, available, swap total, swap free in bytes; -1 where missing. */
 	private long[] readMeminfo() {

@@ -170,10 +170,7 @@ final class ProcessReader implements Area {
 			process.ticks = ticks;
 			process.upTime = upTime;
 			process.memory = osProcess.getResidentMemory();
-			process.name = osProcess.getName();
-			process.user = osProcess.getUser();
-			process.command = cut(osProcess.getCommandLine().isBlank() ? "[" + process.name + "]"
-					: osProcess.getCommandLine());
+			process.osProcess = osProcess;
 			process.lastSeen = this.reads;
 			this.live.add(process);
 			threads += osProcess.getThreadCount();
@@ -197,8 +194,18 @@ final class ProcessReader implements Area {
 			if (rows.containsKey(process.pid)) {
 				continue;
 			}
-			if (this.linux && (process.detailsNanos == Rates.UNKNOWN || now - process.detailsNanos >= this.refreshNanos)) {
-				readDetails(process);
+			if (process.detailsNanos == Rates.UNKNOWN || now - process.detailsNanos >= this.refreshNanos) {
+				if (this.linux) {
+					readDetails(process);
+				}
+				else {
+					// OSHI looks these up lazily; asking for every process would cost more than the rest
+					OSProcess osProcess = process.osProcess;
+					process.name = osProcess.getName();
+					process.user = osProcess.getUser();
+					String command = osProcess.getCommandLine();
+					process.command = cut(command.isBlank() ? "[" + process.name + "]" : command);
+				}
 				process.detailsNanos = now;
 			}
 			rows.put(process.pid, List.of(process.pidNumber, process.name, process.user, process.cpu, process.memory,
@@ -290,6 +297,9 @@ final class ProcessReader implements Area {
 
 		String command = "";
 
+		/** The OSHI process of the latest read, where OSHI reads processes. */
+		OSProcess osProcess;
+
 		Proc(String pid) {
 			this.pid = pid;
 			this.pidNumber = Integer.valueOf(pid);
@@ -305,6 +315,7 @@ final class ProcessReader implements Area {
 			this.name = "";
 			this.user = "";
 			this.command = "";
+			this.osProcess = null;
 		}
 
 	}
