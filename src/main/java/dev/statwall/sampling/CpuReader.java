@@ -1,5 +1,6 @@
 package dev.statwall.sampling;
 
+import oshi.util.linux.ProcPath;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -117,7 +118,7 @@ final class CpuReader implements Area {
 	}
 
 	private void readProcStat(long[][] ticks) {
-		ProcFile stat = this.file.require("/proc/stat");
+		ProcFile stat = this.file.require(ProcPath.STAT);
 		do {
 			if (!stat.startsWith("cpu")) {
 				break; // the cpu lines come first
@@ -146,7 +147,7 @@ final class CpuReader implements Area {
 		double five;
 		double fifteen;
 		if (this.linux) {
-			ProcFile load = this.file.require("/proc/loadavg");
+			ProcFile load = this.file.require(ProcPath.LOADAVG);
 			one = load.nextDouble();
 			five = load.nextDouble();
 			fifteen = load.nextDouble();
@@ -193,7 +194,7 @@ final class CpuReader implements Area {
 	}
 
 	private int countLinuxCores() {
-		ProcFile stat = this.file.require("/proc/stat");
+		ProcFile stat = this.file.require(ProcPath.STAT);
 		int cores = 0;
 		do {
 			if (!stat.startsWith("cpu")) {

@@ -1,5 +1,7 @@
 package dev.statwall.sampling;
 
+import oshi.util.linux.SysPath;
+import oshi.util.linux.ProcPath;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,10 +68,10 @@ final class DiskReader implements Area {
 	public void discover() {
 		List<String> names = new ArrayList<>();
 		if (this.linux) {
-			String[] blocks = new File("/sys/block").list();
+			String[] blocks = new File(SysPath.SYS + "block").list();
 			for (String name : (blocks != null) ? blocks : new String[0]) {
 				if (!name.startsWith("loop") && !name.startsWith("ram") && !name.startsWith("zram")
-						&& new File("/sys/block/" + name + "/device").exists()) {
+						&& new File(SysPath.SYS + "block/" + name + "/device").exists()) {
 					names.add(name);
 				}
 			}
@@ -139,7 +141,7 @@ final class DiskReader implements Area {
 	}
 
 	private void readDiskStats(Readout out) {
-		ProcFile stats = this.file.require("/proc/diskstats");
+		ProcFile stats = this.file.require(ProcPath.DISKSTATS);
 		long now = System.nanoTime();
 		Map<String, DeviceCounters> disks = this.disks;
 		int found = 0;

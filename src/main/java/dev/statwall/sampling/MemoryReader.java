@@ -1,5 +1,6 @@
 package dev.statwall.sampling;
 
+import oshi.util.linux.ProcPath;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -126,7 +127,7 @@ final class MemoryReader implements Area {
 
 	/** total, available, swap total, swap free in bytes; -1 where missing. */
 	private long[] readMeminfo() {
-		ProcFile info = this.file.require("/proc/meminfo");
+		ProcFile info = this.file.require(ProcPath.MEMINFO);
 		long total = -1;
 		long free = -1;
 		long available = -1;

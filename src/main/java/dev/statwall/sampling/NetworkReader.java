@@ -1,5 +1,7 @@
 package dev.statwall.sampling;
 
+import oshi.util.linux.SysPath;
+import oshi.util.linux.ProcPath;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,7 +74,7 @@ final class NetworkReader implements Area {
 		int before = this.interfaces.size();
 		boolean removed = this.interfaces.values().removeIf((counters) -> counters.lastSeen < this.reads);
 		if (this.linux) {
-			ProcFile dev = this.file.require("/proc/net/dev");
+			ProcFile dev = this.file.require(ProcPath.NET + "/dev");
 			dev.nextLine();
 			while (dev.nextLine()) {
 				dev.skipBlanks();
@@ -96,7 +98,7 @@ final class NetworkReader implements Area {
 
 	private DeviceCounters newInterface(String name) {
 		DeviceCounters counters = new DeviceCounters("net.", name, SUFFIXES);
-		counters.physical = this.linux && new File("/sys/class/net/" + name + "/device").exists();
+		counters.physical = this.linux && new File(SysPath.NET + name + "/device").exists();
 		counters.lastSeen = this.reads;
 		return counters;
 	}
@@ -143,7 +145,7 @@ final class NetworkReader implements Area {
 	}
 
 	private boolean readProcNetDev(Readout out) {
-		ProcFile dev = this.file.require("/proc/net/dev");
+		ProcFile dev = this.file.require(ProcPath.NET + "/dev");
 		long now = System.nanoTime();
 		boolean added = false;
 		dev.nextLine(); // two header lines

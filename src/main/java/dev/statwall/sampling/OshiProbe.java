@@ -1,5 +1,7 @@
 package dev.statwall.sampling;
 
+import oshi.util.linux.SysPath;
+import oshi.util.linux.ProcPath;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,13 +57,13 @@ final class OshiProbe implements SystemProbe {
 		areas.add(new DiskReader(hardware, linux));
 		areas.add(new FileSystemReader(os.getFileSystem(), settings.fileSystems()));
 		areas.add(new ProcessReader(os, settings.processes().top(), settings.discoveryInterval(), linux));
-		areas.add(new SensorReader(hardware.getSensors(), Path.of("/sys/class/thermal"), failures));
+		areas.add(new SensorReader(hardware.getSensors(), Path.of(SysPath.SYS + "class/thermal"), failures));
 		areas.add(new SystemReader(os, linux));
 		return new OshiProbe(areas, settings.discoveryInterval(), failures);
 	}
 
 	static boolean isLinux() {
-		return System.getProperty("os.name", "").startsWith("Linux") && new File("/proc/stat").canRead();
+		return System.getProperty("os.name", "").startsWith("Linux") && new File(ProcPath.STAT).canRead();
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.statwall.sampling;
 
+import oshi.util.linux.ProcPath;
 import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class ProcessReader implements Area {
 
 	private final long pageSize;
 
-	private final File proc = new File("/proc");
+	private final File proc = new File(ProcPath.PROC);
 
 	private final ProcFile file = new ProcFile(4096);
 
@@ -303,7 +304,7 @@ final class ProcessReader implements Area {
 		Proc(String pid) {
 			this.pid = pid;
 			this.pidNumber = Integer.valueOf(pid);
-			this.path = "/proc/" + pid;
+			this.path = ProcPath.PROC + "/" + pid;
 			this.statPath = this.path + "/stat";
 		}
 

@@ -1,5 +1,6 @@
 package dev.statwall.sampling;
 
+import oshi.util.linux.ProcPath;
 import java.util.List;
 
 import oshi.software.os.OperatingSystem;
@@ -52,7 +53,7 @@ final class SystemReader implements Area {
 	public void read(Readout out) {
 		double uptime;
 		if (this.linux) {
-			uptime = this.file.require("/proc/uptime").nextDouble();
+			uptime = this.file.require(ProcPath.UPTIME).nextDouble();
 		}
 		else {
 			uptime = this.os.getSystemUptime();
