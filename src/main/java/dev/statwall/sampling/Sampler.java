@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -38,6 +39,12 @@ public final class Sampler implements DisposableBean {
 
 	private final FailureLog failures = new FailureLog(logger);
 
+	private final AtomicLong samples = new AtomicLong();
+
+	private final AtomicLong skipped = new AtomicLong();
+
+	private volatile long lastReadNanos;
+
 	private volatile boolean primed;
 
 	private volatile long tick;
@@ -52,6 +59,7 @@ public final class Sampler implements DisposableBean {
 	public void sampleLater() {
 		if (!this.reading.compareAndSet(false, true)) {
 			logger.debug("Previous sample still running; skipping this one");
+			this.skipped.incrementAndGet();
 			return;
 		}
 		this.reader.execute(() -> {
@@ -67,6 +75,7 @@ public final class Sampler implements DisposableBean {
 	/** Reads and publishes one sample on the calling thread. */
 	void sampleNow() {
 		long time = this.clock.millis();
+		long started = System.nanoTime();
 		Reading reading;
 		try {
 			reading = this.probe.read();
@@ -77,12 +86,29 @@ public final class Sampler implements DisposableBean {
 			this.failures.failed("system", ex);
 			reading = new Reading(Map.of(), Map.of(), Map.of());
 		}
+		this.lastReadNanos = System.nanoTime() - started;
 		if (!this.primed) {
 			// rates need two reads: the first one is measured since boot, so it is thrown away
 			this.primed = true;
 			return;
 		}
 		this.events.publishEvent(new Sample(++this.tick, time, reading));
+		this.samples.incrementAndGet();
+	}
+
+	/** Samples published so far. */
+	long samples() {
+		return this.samples.get();
+	}
+
+	/** Ticks skipped because the previous read was still running. */
+	long skipped() {
+		return this.skipped.get();
+	}
+
+	/** How long the last read of the probe took, in seconds. */
+	double lastReadSeconds() {
+		return this.lastReadNanos / 1e9;
 	}
 
 	@Override

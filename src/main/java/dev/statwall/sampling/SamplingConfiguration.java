@@ -2,6 +2,10 @@ package dev.statwall.sampling;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import oshi.SystemInfo;
 import oshi.spi.SystemInfoProvider;
 
@@ -55,6 +59,23 @@ class SamplingConfiguration implements SchedulingConfigurer {
 		@Bean
 		static Clock clock() {
 			return Clock.systemUTC();
+		}
+
+		/** The sampler's own health, next to what it samples. */
+		@Bean
+		static MeterBinder samplerMeters(Sampler sampler) {
+			return (registry) -> {
+				FunctionCounter.builder("statwall.samples", sampler, Sampler::samples)
+					.description("Samples of this node taken")
+					.register(registry);
+				FunctionCounter.builder("statwall.samples.skipped", sampler, Sampler::skipped)
+					.description("Samples skipped because the previous read was still running")
+					.register(registry);
+				Gauge.builder("statwall.sample.read", sampler, Sampler::lastReadSeconds)
+					.description("How long the last read of this node's stats took")
+					.baseUnit("seconds")
+					.register(registry);
+			};
 		}
 
 		@Bean

@@ -120,6 +120,27 @@ class DashboardConfigurationTests {
 			});
 	}
 
+	@Test
+	void whenACardNamesADiskThisMachineLacksThenItStopsStartUpUnlessOptional() {
+		this.runner.withPropertyValues(CARD + "metric=disk.sdz.read", CARD + "value=={{rate read}}")
+			.run((context) -> assertThat(describe(context)).contains(CARD + "metric")
+				.contains("unknown metric 'disk.sdz.read'"));
+		this.runner.withPropertyValues(CARD + "metric=disk.sdz.read", CARD + "value=={{rate read}}", CARD + "optional=true")
+			.run((context) -> {
+				CardDefinition card = context.getBean(Dashboard.class).card("monitor.cpu_stats").orElseThrow();
+				assertThat(card.text(new double[] { 1024 })).isEqualTo("n/a");
+			});
+	}
+
+	@Test
+	void whenASeriesPatternMatchesEveryCoreThenThereIsOneColumnPerCoreInOrder() {
+		this.runner.withPropertyValues(CARD + "series=cpu.core.*.usage").run((context) -> {
+			CardDefinition card = context.getBean(Dashboard.class).card("monitor.cpu_stats").orElseThrow();
+			assertThat(card.columnNames()).containsExactly("usage", "core0", "core1");
+			assertThat(card.plotted()).containsExactly(1, 2);
+		});
+	}
+
 	/** What start-up prints: Boot's binding analysis, or ours for checks after binding. */
 	private static String describe(AssertableApplicationContext context) {
 		Throwable failure = context.getStartupFailure();
