@@ -47,6 +47,39 @@
 		}
 	}
 
+	// Follows one card: subscribes to its topic, asks once (on /app) for what it missed, applies that,
+	// then whatever the topic delivered meanwhile. A card that sees a gap calls again().
+	class Follower {
+		constructor(card) { this.card = card; }
+
+		start(client) {
+			this.client = client;
+			this.pending = [];
+			this.caughtUp = false;
+			client.subscribe(this.card.topic(), (frame) => {
+				const message = JSON.parse(frame.body);
+				if (this.caughtUp) this.card.apply(message, this); else this.pending.push(message);
+			});
+			this.catchUp();
+		}
+
+		catchUp() {
+			this.caughtUp = false;
+			const once = this.client.subscribe(this.card.snapshot(), (frame) => {
+				once.unsubscribe();
+				const message = JSON.parse(frame.body);
+				if (message.error) { console.warn('statwall:', message.error); return; }
+				this.caughtUp = true;
+				this.card.apply(message, this);
+				this.pending.splice(0).forEach((m) => this.card.apply(m, this));
+			}, this.card.snapshotHeaders());
+		}
+
+		again() {
+			if (this.caughtUp) { this.pending = []; this.catchUp(); }
+		}
+	}
+
 	class LiveCard {
 		constructor(el) {
 			this.el = el;
@@ -64,38 +97,18 @@
 			this.gaugeEl = el.querySelector('.gauge .fill');
 			this.barEl = el.querySelector('.bar-fill');
 			this.plotEl = el.querySelector('.plot');
-			this.caughtUp = false;
-			this.pending = [];
 			if (this.plotEl && this.plotSpec && window.uPlot) this.drawPlot();
 			this.showState(initial);
 		}
 
 		topic() { return `/topic/cards/${this.node}/${this.id}`; }
 
-		subscribe(client) {
-			this.pending = [];
-			this.caughtUp = false;
-			client.subscribe(this.topic(), (frame) => {
-				const message = JSON.parse(frame.body);
-				if (this.caughtUp) this.apply(message, client); else this.pending.push(message);
-			});
-			this.catchUp(client);
-		}
+		snapshot() { return `/app/cards/${this.node}/${this.id}`; }
 
-		// Asks for every row after the last one we hold; the server answers once on /app.
-		catchUp(client) {
-			this.caughtUp = false;
-			const once = client.subscribe(`/app/cards/${this.node}/${this.id}`, (frame) => {
-				once.unsubscribe();
-				const message = JSON.parse(frame.body);
-				if (message.error) { console.warn('statwall:', message.error); return; }
-				this.caughtUp = true;
-				this.apply(message, client);
-				this.pending.splice(0).forEach((m) => this.apply(m, client));
-			}, { epoch: String(this.epoch), after: String(this.lastSeq) });
-		}
+		// rows after the last one held; the whole buffer if the epoch is not the server's
+		snapshotHeaders() { return { epoch: String(this.epoch), after: String(this.lastSeq) }; }
 
-		apply(message, client) {
+		apply(message, follower) {
 			if (message.epoch !== this.epoch) {
 				// the server restarted: its sequence numbers start again, our points stay
 				this.epoch = message.epoch;
@@ -104,7 +117,7 @@
 			for (const row of message.rows) {
 				if (row.seq <= this.lastSeq) continue;
 				if (this.lastSeq !== 0 && row.seq !== this.lastSeq + 1) {
-					if (this.caughtUp) { this.pending = []; this.catchUp(client); }
+					follower.again();
 					return;
 				}
 				this.rows.push(row);
@@ -191,32 +204,16 @@
 			this.seq = JSON.parse(el.dataset.rows).seq || 0;
 		}
 
-		subscribe(client) {
-			this.caughtUp = false;
-			this.pending = [];
-			client.subscribe(`/topic/tables/${this.node}/${this.id}`, (frame) => {
-				const message = JSON.parse(frame.body);
-				if (this.caughtUp) this.apply(message, client); else this.pending.push(message);
-			});
-			this.snapshot(client);
-		}
+		topic() { return `/topic/tables/${this.node}/${this.id}`; }
 
-		snapshot(client) {
-			this.caughtUp = false;
-			const once = client.subscribe(`/app/tables/${this.node}/${this.id}`, (frame) => {
-				once.unsubscribe();
-				const message = JSON.parse(frame.body);
-				if (message.error) { console.warn('statwall:', message.error); return; }
-				this.caughtUp = true;
-				this.apply(message, client);
-				this.pending.splice(0).forEach((m) => this.apply(m, client));
-			});
-		}
+		snapshot() { return `/app/tables/${this.node}/${this.id}`; }
 
-		apply(message, client) {
+		snapshotHeaders() { return {}; }
+
+		apply(message, follower) {
 			if (!message.reset) {
 				if (message.seq <= this.seq) return;
-				if (message.seq !== this.seq + 1) { this.pending = []; this.snapshot(client); return; }
+				if (message.seq !== this.seq + 1) { follower.again(); return; }
 			}
 			const wrap = this.el.querySelector('.table-wrap');
 			const body = wrap.querySelector('tbody');
@@ -302,7 +299,7 @@
 		});
 		client.onConnect = () => {
 			setStatus('live', 'live');
-			cards.forEach((card) => card.subscribe(client));
+			cards.forEach((card) => new Follower(card).start(client));
 		};
 		client.onWebSocketClose = () => setStatus('reconnecting', 'reconnecting…');
 		client.onStompError = (frame) => console.warn('statwall: STOMP error', frame.headers.message);
