@@ -12,6 +12,11 @@ import org.springframework.context.annotation.Configuration;
 class ExportConfiguration {
 
 	@Bean
+	static HelpTextFilter helpTextFilter() {
+		return new HelpTextFilter();
+	}
+
+	@Bean
 	NodeMetricsCollector nodeMetricsCollector(CardBuffers cards, ObjectProvider<PrometheusRegistry> registry) {
 		NodeMetricsCollector collector = new NodeMetricsCollector(cards);
 		registry.ifAvailable((prometheus) -> prometheus.register(collector));
