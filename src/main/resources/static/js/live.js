@@ -170,7 +170,7 @@
 				height: Math.max(10, Math.floor(box.height)),
 				legend: { show: false },
 				select: { show: false },
-				padding: [6, 0, 0, 0],
+				padding: [6, 0, many ? 16 : 0, 0], // room for the legend below the lines
 				cursor: { y: false, drag: { x: false, y: false }, points: { size: 6 } },
 				axes: [{ show: false }, { show: false }],
 				scales: { x: { time: true }, y: { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] } },
