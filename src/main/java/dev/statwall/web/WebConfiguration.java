@@ -4,6 +4,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.statwall.card.CardBuffers;
 import dev.statwall.card.Dashboard;
+import dev.statwall.role.ConditionalOnRole;
+import dev.statwall.role.Role;
 import dev.statwall.sampling.LocalNode;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -14,7 +16,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
+	/** A hub serves every node's pages under /nodes/{name} and the overview at /. */
 	@Bean
+	@ConditionalOnRole(Role.STANDALONE)
 	PageController pageController(Dashboard dashboard, CardBuffers cards, LocalNode node, CardJson json,
 			Sparklines sparklines, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping) {
 		PageController controller = new PageController(dashboard, cards, node, json, sparklines);
