@@ -48,7 +48,7 @@
 		const s = Math.max(0, Math.floor(ms / 1000));
 		if (s < 60) return `${s} s`;
 		if (s < 3600) return `${Math.floor(s / 60)} min`;
-		if (s < 86400) return `${Math.floor(s / 3600)} h`;
+		if (s < 172800) return `${Math.floor(s / 3600)} h`;
 		const d = Math.floor(s / 86400);
 		return `${d} ${d === 1 ? 'day' : 'days'}`;
 	}

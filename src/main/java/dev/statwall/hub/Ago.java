@@ -16,7 +16,7 @@ final class Ago {
 		if (seconds < 3_600) {
 			return (seconds / 60) + " min";
 		}
-		if (seconds < 86_400) {
+		if (seconds < 2 * 86_400) {
 			return (seconds / 3_600) + " h";
 		}
 		long days = seconds / 86_400;
