@@ -277,7 +277,7 @@ public final class SampleBatchReader {
 				throw bad(this.parser, "'values." + name + "' must be an array of numbers, was " + describe(token));
 			}
 			boolean negativeAllowed = mayBeNegative(metric);
-			double[] column = new double[(this.seq != null) ? this.seq.length : 1];
+			double[] column = new double[(this.seq != null) ? Math.max(1, this.seq.length) : 1];
 			int size = 0;
 			JsonToken next;
 			while ((next = this.parser.nextToken()) != JsonToken.END_ARRAY) {
