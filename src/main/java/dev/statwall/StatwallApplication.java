@@ -1,8 +1,15 @@
 package dev.statwall;
 
+import dev.statwall.agent.AgentMain;
+import dev.statwall.role.Launcher;
+import dev.statwall.role.Role;
+import dev.statwall.role.Roles;
+import dev.statwall.simulator.SimulatorMain;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
@@ -10,8 +17,25 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class StatwallApplication {
 
+	/**
+	 * Agents and the simulator branch off before any application context exists: they serve
+	 * nothing, and a context would more than double an agent's memory.
+	 */
 	public static void main(String[] args) {
-		SpringApplication.run(StatwallApplication.class, args);
+		ConfigurableEnvironment environment = Roles.environment(args);
+		Role role;
+		try {
+			role = Roles.of(environment);
+		}
+		catch (RuntimeException ex) {
+			Launcher.exit("(statwall.role must be standalone, agent, hub or simulator)", ex);
+			return;
+		}
+		switch (role) {
+			case AGENT -> AgentMain.run(environment);
+			case SIMULATOR -> SimulatorMain.run(environment);
+			default -> SpringApplication.run(StatwallApplication.class, args);
+		}
 	}
 
 }

@@ -36,6 +36,11 @@ public final class BufferRepository {
 		return buffer;
 	}
 
+	/** Puts back a buffer a checkpoint saved, replacing any of the same name. */
+	public void restore(String name, CyclicBuffer buffer) {
+		this.cyclic.put(name, buffer);
+	}
+
 	public Optional<CyclicBuffer> findCyclic(String name) {
 		return Optional.ofNullable(this.cyclic.get(name));
 	}

@@ -40,6 +40,24 @@ public final class CyclicBuffer {
 		this.epoch = epoch;
 	}
 
+	/**
+	 * A buffer as a checkpoint saved it: the same epoch and the same sequence numbers, so clients
+	 * that hold some of its rows resume without a gap or a duplicate.
+	 * @param rows consecutive rows, oldest first; only the newest {@code capacity} are kept
+	 */
+	public static CyclicBuffer restore(List<String> columns, int capacity, long epoch, List<Row> rows) {
+		CyclicBuffer buffer = new CyclicBuffer(columns, capacity, epoch);
+		for (Row row : rows) {
+			if (row.values().length != buffer.columns.size()
+					|| (buffer.lastSeq != 0 && row.seq() != buffer.lastSeq + 1)) {
+				throw new IllegalArgumentException("restored rows must be consecutive and fit the columns " + columns);
+			}
+			buffer.ring.set(buffer.slot(row.seq()), row);
+			buffer.lastSeq = row.seq();
+		}
+		return buffer;
+	}
+
 	public List<String> columns() {
 		return this.columns;
 	}

@@ -1,6 +1,8 @@
 package dev.statwall.card;
 
 import dev.statwall.buffer.BufferRepository;
+import dev.statwall.role.ConditionalOnRole;
+import dev.statwall.role.Role;
 import dev.statwall.sampling.LocalNode;
 import dev.statwall.sampling.Sample;
 import dev.statwall.sampling.SystemProbe;
@@ -23,7 +25,9 @@ class CardConfiguration {
 		return new CardBuffers(dashboard, buffers);
 	}
 
+	/** On a hub the node registry records the hub's own samples, with every other node's. */
 	@Bean
+	@ConditionalOnRole(Role.STANDALONE)
 	LocalCardRecorder localCardRecorder(CardBuffers cards, LocalNode node, ApplicationEventPublisher events) {
 		return new LocalCardRecorder(cards, node.name(), events);
 	}

@@ -18,14 +18,14 @@ import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
  * cards someone is looking at.
  */
 @Component
-class LiveSubscriptions {
+public class LiveSubscriptions {
 
 	private final Map<String, AtomicInteger> subscribers = new ConcurrentHashMap<>();
 
 	/** session id → subscription id → destination */
 	private final Map<String, Map<String, String>> sessions = new ConcurrentHashMap<>();
 
-	boolean hasSubscribers(String destination) {
+	public boolean hasSubscribers(String destination) {
 		AtomicInteger count = this.subscribers.get(destination);
 		return count != null && count.get() > 0;
 	}

@@ -6,9 +6,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import oshi.SystemInfo;
-import oshi.spi.SystemInfoProvider;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,22 +35,7 @@ class SamplingConfiguration implements SchedulingConfigurer {
 		@Bean
 		static SystemProbe systemProbe(NetworkProperties network, FileSystemProperties fileSystems,
 				ProcessProperties processes, DiscoveryProperties discovery) {
-			return OshiProbe.create(systemInfo(),
-					new ProbeSettings(network, fileSystems, processes, discovery.interval()));
-		}
-
-		/**
-		 * OSHI's native-free provider on Linux: it reads /proc and /sys without loading JNA, which
-		 * saves memory and start-up time, and its disk and interface discovery skips udev.
-		 */
-		private static SystemInfoProvider systemInfo() {
-			if (OshiProbe.isLinux()) {
-				oshi.nativefree.SystemInfo nativeFree = new oshi.nativefree.SystemInfo();
-				if (nativeFree.isAvailable()) {
-					return nativeFree;
-				}
-			}
-			return new SystemInfo();
+			return ProbeFactory.create(network, fileSystems, processes, discovery);
 		}
 
 		@Bean

@@ -4,6 +4,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.statwall.card.CardBuffers;
 import dev.statwall.card.Dashboard;
+import dev.statwall.role.ConditionalOnRole;
+import dev.statwall.role.Role;
 import dev.statwall.sampling.LocalNode;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -19,7 +21,9 @@ class WebConfiguration {
 		return new CardViews(cards, json);
 	}
 
+	/** A hub serves every node's pages under /nodes/{name} and the overview at /. */
 	@Bean
+	@ConditionalOnRole(Role.STANDALONE)
 	PageController pageController(Dashboard dashboard, CardViews views, LocalNode node,
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping) {
 		PageController controller = new PageController(dashboard, views, node);

@@ -1,0 +1,94 @@
+package dev.statwall.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Posts batches to the hub's ingest API. Plain {@link HttpURLConnection}, which keeps the
+ * connection alive between requests: the JDK's {@code HttpClient} costs an agent about 10 MB more
+ * and a selector thread.
+ */
+final class HubConnection {
+
+	static final String INGEST = "/api/v1/ingest";
+
+	private final URL ingest;
+
+	private final String authorization;
+
+	private final int timeoutMillis;
+
+	HubConnection(URI hub, String token, Duration timeout) {
+		try {
+			String base = hub.toString().replaceAll("/+$", "");
+			this.ingest = URI.create(base + INGEST).toURL();
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			throw new IllegalArgumentException("statwall.hub.url '" + hub + "' is not a usable address", ex);
+		}
+		this.authorization = "Bearer " + token;
+		this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+	}
+
+	/** Sends one body; an answer of any status is returned, only a failed exchange throws. */
+	Answer post(byte[] body) throws IOException {
+		HttpURLConnection connection = (HttpURLConnection) this.ingest.openConnection();
+		try {
+			connection.setRequestMethod("POST");
+			connection.setConnectTimeout(this.timeoutMillis);
+			connection.setReadTimeout(this.timeoutMillis);
+			connection.setDoOutput(true);
+			connection.setFixedLengthStreamingMode(body.length);
+			connection.setRequestProperty("Content-Type", "application/json");
+			connection.setRequestProperty("Authorization", this.authorization);
+			try (OutputStream out = connection.getOutputStream()) {
+				out.write(body);
+			}
+			int status = connection.getResponseCode();
+			InputStream in = (status >= 400) ? connection.getErrorStream() : connection.getInputStream();
+			String text = "";
+			if (in != null) {
+				try (in) {
+					// read to the end so the connection can be reused
+					text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+				}
+			}
+			return new Answer(status, text);
+		}
+		catch (IOException ex) {
+			connection.disconnect();
+			throw ex;
+		}
+	}
+
+	String address() {
+		return this.ingest.toString();
+	}
+
+	/**
+	 * What the hub answered.
+	 *
+	 * @param status the HTTP status
+	 * @param body the body, a JSON reason for a refusal
+	 */
+	record Answer(int status, String body) {
+
+		boolean accepted() {
+			return this.status >= 200 && this.status < 300;
+		}
+
+		/** The hub's reason, short enough for one log line. */
+		String reason() {
+			String trimmed = this.body.strip();
+			return (trimmed.length() > 300) ? trimmed.substring(0, 300) + "…" : trimmed;
+		}
+
+	}
+
+}

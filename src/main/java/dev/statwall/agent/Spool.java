@@ -1,0 +1,98 @@
+package dev.statwall.agent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Samples waiting for the hub, oldest first, in a fixed ring: when it is full the oldest sample
+ * is dropped and counted, so a long outage costs the oldest data, never memory.
+ * <p>
+ * The sampler adds while the sender reads: the sender peeks a batch, sends it, and only then
+ * removes it by sequence number, so a sample dropped meanwhile cannot take a newer one with it.
+ */
+public final class Spool {
+
+	private final Entry[] ring;
+
+	private int head;
+
+	private int size;
+
+	private long dropped;
+
+	public Spool(int capacity) {
+		if (capacity < 1) {
+			throw new IllegalArgumentException("a spool holds at least one sample, not " + capacity);
+		}
+		this.ring = new Entry[capacity];
+	}
+
+	/** Adds the newest sample; returns false when the oldest had to be dropped for it. */
+	public synchronized boolean add(Entry entry) {
+		boolean room = this.size < this.ring.length;
+		if (!room) {
+			this.ring[this.head] = null;
+			this.head = (this.head + 1) % this.ring.length;
+			this.size--;
+			this.dropped++;
+		}
+		this.ring[(this.head + this.size) % this.ring.length] = entry;
+		this.size++;
+		return room;
+	}
+
+	/**
+	 * Up to {@code max} of the oldest samples that share one list of metric names, so that they fit
+	 * one batch.
+	 */
+	public synchronized List<Entry> peek(int max) {
+		List<Entry> batch = new ArrayList<>(Math.min(max, this.size));
+		for (int i = 0; i < this.size && batch.size() < max; i++) {
+			Entry entry = this.ring[(this.head + i) % this.ring.length];
+			if (!batch.isEmpty() && entry.metrics() != batch.get(0).metrics()) {
+				break;
+			}
+			batch.add(entry);
+		}
+		return batch;
+	}
+
+	/** Removes every sample up to and including {@code seq}: the hub has them. */
+	public synchronized void removeThrough(long seq) {
+		while (this.size > 0 && this.ring[this.head].seq() <= seq) {
+			this.ring[this.head] = null;
+			this.head = (this.head + 1) % this.ring.length;
+			this.size--;
+		}
+	}
+
+	public synchronized int size() {
+		return this.size;
+	}
+
+	public int capacity() {
+		return this.ring.length;
+	}
+
+	/** Samples dropped because the spool was full, since it was created. */
+	public synchronized long dropped() {
+		return this.dropped;
+	}
+
+	public synchronized long newestSeq() {
+		return (this.size == 0) ? 0 : this.ring[(this.head + this.size - 1) % this.ring.length].seq();
+	}
+
+	/**
+	 * One sample as it waits: its values follow {@code metrics}, which consecutive samples share
+	 * (the same array) as long as the node reports the same metrics.
+	 *
+	 * @param seq the sample's sequence number in this run
+	 * @param time when it was taken, epoch milliseconds
+	 * @param metrics the metric names
+	 * @param values one per metric; {@code NaN} for n/a
+	 */
+	public record Entry(long seq, long time, String[] metrics, double[] values) {
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.statwall.agent;
+
+import org.jspecify.annotations.NullMarked;

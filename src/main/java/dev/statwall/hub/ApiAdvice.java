@@ -1,0 +1,76 @@
+package dev.statwall.hub;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.statwall.wire.BadBatchException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * Every refusal of the hub's API is a 4xx with a JSON reason: a sender can fix its request, and a
+ * bad request never shows up as a server error.
+ */
+@RestControllerAdvice(assignableTypes = { IngestController.class, NodeApiController.class })
+class ApiAdvice {
+
+	private static final Log logger = LogFactory.getLog(ApiAdvice.class);
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> refused(ApiException ex) {
+		return answer(ex.status(), ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> badBatch(BadBatchException ex, HttpServletRequest request) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Refused a batch from " + request.getRemoteAddr() + ": " + ex.getMessage());
+		}
+		return answer(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
+		return answer(HttpStatus.BAD_REQUEST, "the body cannot be read: " + ex.getMostSpecificCause().getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException ex) {
+		return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException ex) {
+		return answer(HttpStatus.CONTENT_TOO_LARGE, "the body is too large");
+	}
+
+	@ExceptionHandler({ MissingRequestHeaderException.class, MissingServletRequestParameterException.class })
+	ResponseEntity<ApiError> missing(Exception ex) {
+		return answer(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException ex) {
+		return answer(HttpStatus.BAD_REQUEST, "'" + ex.getName() + "' must be a whole number");
+	}
+
+	static ResponseEntity<ApiError> answer(HttpStatus status, String reason) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+		if (status == HttpStatus.UNAUTHORIZED) {
+			response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"statwall\"");
+		}
+		return response.body(new ApiError(status.value(), status.getReasonPhrase(), reason));
+	}
+
+}

@@ -1,0 +1,11 @@
+package dev.statwall.hub;
+
+/**
+ * Why the API refused a request.
+ *
+ * @param status the HTTP status
+ * @param error its reason phrase
+ * @param reason what was wrong, for the sender to fix
+ */
+record ApiError(int status, String error, String reason) {
+}

@@ -1,0 +1,172 @@
+package dev.statwall.hub;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.statwall.card.Dashboard;
+import dev.statwall.card.PageDefinition;
+import dev.statwall.hub.Node.NodeState;
+import dev.statwall.hub.Overview.Query;
+import dev.statwall.role.ConditionalOnRole;
+import dev.statwall.role.Role;
+import dev.statwall.web.CardViews;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The hub's pages: the overview at {@code /} and every node's cards at {@code /nodes/{name}}. A
+ * request from htmx ({@code HX-Request}) to the same URL gets only the part that changes.
+ */
+@Controller
+@ConditionalOnRole(Role.HUB)
+class ClusterPageController {
+
+	static final List<String> STYLESHEETS = List.of("/css/cluster.css");
+
+	static final List<String> SCRIPTS = List.of("/js/overview.js");
+
+	private final NodeRegistry nodes;
+
+	private final Overview overview;
+
+	private final Dashboard dashboard;
+
+	private final CardViews views;
+
+	private final HubToken token;
+
+	private final HubProperties properties;
+
+	ClusterPageController(NodeRegistry nodes, Overview overview, Dashboard dashboard, CardViews views, HubToken token,
+			HubProperties properties) {
+		this.nodes = nodes;
+		this.overview = overview;
+		this.dashboard = dashboard;
+		this.views = views;
+		this.token = token;
+		this.properties = properties;
+	}
+
+	@GetMapping("/")
+	String overview(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String sort,
+			@RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		Query query = Query.of(q, status, sort, page, size);
+		Collection<NodeState> states = this.nodes.states();
+		model.addAttribute("page", this.overview.page(query, states));
+		model.addAttribute("query", query);
+		if (htmx != null) {
+			return "cluster/overview :: tiles";
+		}
+		model.addAttribute("summary", this.overview.summary(states));
+		model.addAttribute("title", "statwall · cluster");
+		model.addAttribute("node", "cluster");
+		model.addAttribute("staleAfter", Ago.text(this.properties.staleAfter()));
+		model.addAttribute("offlineAfter", Ago.text(this.properties.offlineAfter()));
+		model.addAttribute("stylesheets", STYLESHEETS);
+		model.addAttribute("scripts", SCRIPTS);
+		return "cluster/overview";
+	}
+
+	@GetMapping({ "/nodes/{name}", "/nodes/{name}/{slug}" })
+	String node(@PathVariable String name, @PathVariable(required = false) @Nullable String slug,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		NodeState state = this.nodes.find(name).orElseThrow(() -> new NotFound("no node '" + name + "' on this hub"));
+		model.addAttribute("status", new NodeView(state, this.nodes.status(state),
+				Ago.text(this.nodes.silence(state))));
+		if (htmx != null) {
+			return "cluster/node :: status";
+		}
+		PageDefinition page = (slug == null) ? this.dashboard.pages().get(0)
+				: this.dashboard.pages().stream().filter((p) -> p.slug().equals(slug)).findFirst()
+					.orElseThrow(() -> new NotFound("no page '" + slug + "'"));
+		model.addAttribute("page", page);
+		model.addAttribute("pages", this.dashboard.pages());
+		model.addAttribute("node", name);
+		model.addAttribute("cards", this.views.page(page, name));
+		model.addAttribute("title", name + " · " + page.title());
+		model.addAttribute("stylesheets", STYLESHEETS);
+		model.addAttribute("scripts", SCRIPTS);
+		return "cluster/node";
+	}
+
+	/**
+	 * The forget button: htmx asks for the token ({@code hx-prompt}) and sends it in {@code HX-Prompt}.
+	 * The tile goes away; from a node's own page, the browser goes back to the overview.
+	 */
+	@DeleteMapping(path = "/nodes/{name}", produces = MediaType.TEXT_PLAIN_VALUE)
+	ResponseEntity<String> forget(@PathVariable String name,
+			@RequestHeader(name = "HX-Prompt", required = false) @Nullable String prompt,
+			@RequestParam(required = false) @Nullable String then) {
+		if (!this.token.matches((prompt != null) ? prompt.strip() : null)) {
+			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("wrong token: forgetting a node needs statwall.hub.token");
+		}
+		try {
+			this.nodes.forget(name);
+		}
+		catch (ApiException ex) {
+			return ResponseEntity.status(ex.status()).body(ex.getMessage());
+		}
+		ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+		if ("overview".equals(then)) {
+			ok.header("HX-Redirect", "/");
+		}
+		return ok.body("");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<String> badQuery(IllegalArgumentException ex) {
+		return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<String> missing(NotFound ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body(ex.getMessage());
+	}
+
+	/**
+	 * A node's status line.
+	 *
+	 * @param state what the hub knows of it
+	 * @param status online, stale or offline
+	 * @param silence how long since it was heard from, as text
+	 */
+	record NodeView(NodeState state, NodeStatus status, String silence) {
+
+		public String seen() {
+			if (this.state.lastSeen() == 0) {
+				return "never seen";
+			}
+			return (this.status == NodeStatus.ONLINE) ? "online" : "last seen " + this.silence + " ago";
+		}
+
+		public String lastSeen() {
+			return (this.state.lastSeen() == 0) ? "" : Instant.ofEpochMilli(this.state.lastSeen()).toString();
+		}
+
+	}
+
+	/** A node or page that does not exist: 404, with the reason. */
+	static final class NotFound extends RuntimeException {
+
+		NotFound(String reason) {
+			super(reason, null, false, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,162 @@
+package dev.statwall.hub;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.statwall.buffer.BufferRepository;
+import dev.statwall.buffer.CyclicBuffer;
+import dev.statwall.buffer.Row;
+import dev.statwall.card.CardBuffers;
+import dev.statwall.card.CardDefinition;
+import dev.statwall.card.Dashboard;
+import dev.statwall.hub.Node.NodeState;
+import dev.statwall.live.LiveRows;
+import dev.statwall.role.ConditionalOnRole;
+import dev.statwall.role.Role;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The hub's read API, and forgetting a node. Reads are open, as the dashboard is; forgetting needs the token. */
+@RestController
+@RequestMapping(path = "/api/v1/nodes", produces = "application/json")
+@ConditionalOnRole(Role.HUB)
+class NodeApiController {
+
+	private final NodeRegistry nodes;
+
+	private final CardBuffers cards;
+
+	private final Dashboard dashboard;
+
+	private final BufferRepository buffers;
+
+	private final HubToken token;
+
+	NodeApiController(NodeRegistry nodes, CardBuffers cards, Dashboard dashboard, BufferRepository buffers,
+			HubToken token) {
+		this.nodes = nodes;
+		this.cards = cards;
+		this.dashboard = dashboard;
+		this.buffers = buffers;
+		this.token = token;
+	}
+
+	@GetMapping
+	List<NodeJson> all() {
+		List<NodeState> states = new ArrayList<>(this.nodes.states());
+		states.sort(Comparator.comparing(NodeState::name));
+		return states.stream().map(this::json).toList();
+	}
+
+	@GetMapping("/{name}")
+	NodeJson one(@PathVariable String name) {
+		return json(state(name));
+	}
+
+	/**
+	 * A card's rows after {@code after}. A client that sends the {@code epoch} it read them under gets
+	 * the whole buffer when that is no longer the buffer's: its sequence numbers started again.
+	 */
+	@GetMapping("/{name}/cards/{card}")
+	LiveRows card(@PathVariable String name, @PathVariable String card,
+			@RequestParam(required = false) @Nullable Long epoch, @RequestParam(defaultValue = "0") long after) {
+		state(name);
+		CardDefinition definition = this.dashboard.card(card)
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no card '" + card + "'; cards are "
+					+ this.dashboard.pages().stream().flatMap((p) -> p.cards().stream()).map(CardDefinition::id).toList()));
+		long current = this.buffers.findCyclic(definition.bufferName(name)).map(CyclicBuffer::epoch).orElse(0L);
+		return LiveRows.of(this.cards.rows(name, definition, (epoch != null) ? epoch : current, after));
+	}
+
+	/** The samples the hub took from the node, by the agent's own sequence numbers. */
+	@GetMapping("/{name}/samples")
+	SamplesJson samples(@PathVariable String name, @RequestParam(required = false) @Nullable Long epoch,
+			@RequestParam(defaultValue = "0") long after) {
+		state(name);
+		CyclicBuffer log = this.buffers.findCyclic(NodeRegistry.samplesBuffer(name)).orElse(null);
+		if (log == null) {
+			return new SamplesJson(name, 0, List.of());
+		}
+		List<Row> rows = log.rowsAfter((epoch == null || epoch == log.epoch()) ? after : 0);
+		List<SampleJson> samples = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			samples.add(new SampleJson(row.seq(), row.time(), (long) row.value(0), (int) row.value(1)));
+		}
+		return new SamplesJson(name, log.epoch(), samples);
+	}
+
+	@DeleteMapping("/{name}")
+	ResponseEntity<Void> forget(@PathVariable String name,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+		if (!this.token.authorizes(authorization)) {
+			throw ApiException.unauthorized();
+		}
+		this.nodes.forget(name);
+		return ResponseEntity.noContent().build();
+	}
+
+	private NodeState state(String name) {
+		return this.nodes.find(name).orElseThrow(() -> ApiException.notFound(name));
+	}
+
+	private NodeJson json(NodeState state) {
+		Map<String, @Nullable Double> values = new TreeMap<>();
+		state.values().forEach((metric, value) -> values.put(metric, (value == null || value.isNaN()) ? null : value));
+		return new NodeJson(state.name(), this.nodes.status(state).key(),
+				(state.lastSeen() > 0) ? Instant.ofEpochMilli(state.lastSeen()).toString() : null, state.lastSeq(),
+				state.interval(), state.dropped(), values, state.texts());
+	}
+
+	/**
+	 * A node in the read API.
+	 *
+	 * @param name the node
+	 * @param status online, stale or offline
+	 * @param lastSeen when the hub last heard from it, ISO-8601
+	 * @param lastSeq its newest sample's sequence number in the agent's current run
+	 * @param interval its sampling interval in milliseconds
+	 * @param dropped samples its agent dropped because the spool was full
+	 * @param values its newest values by metric; {@code null} for n/a
+	 * @param texts its newest texts
+	 */
+	record NodeJson(String name, String status, @Nullable String lastSeen, long lastSeq, long interval, long dropped,
+			Map<String, @Nullable Double> values, Map<String, String> texts) {
+	}
+
+	/**
+	 * The samples the hub took from a node.
+	 *
+	 * @param node the node
+	 * @param epoch the log's epoch: when it changes, {@code seq} started again
+	 * @param samples oldest first
+	 */
+	record SamplesJson(String node, long epoch, List<SampleJson> samples) {
+	}
+
+	/**
+	 * One taken sample.
+	 *
+	 * @param seq its place in the hub's log, for {@code after}
+	 * @param time the sample's time, epoch milliseconds
+	 * @param sample the agent's sequence number
+	 * @param run which of the node's agent runs it came from, counting from 1
+	 */
+	record SampleJson(long seq, long time, long sample, int run) {
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.statwall.hub;
+
+import org.jspecify.annotations.NullMarked;

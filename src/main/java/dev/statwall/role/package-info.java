@@ -1,0 +1,4 @@
+@NullMarked
+package dev.statwall.role;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,70 @@
+package dev.statwall.simulator;
+
+import java.net.URI;
+
+import dev.statwall.hub.HubProperties;
+import dev.statwall.role.ConditionalOnRole;
+import dev.statwall.role.Role;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/**
+ * The simulator inside a hub, sending to the hub's own port over real HTTP: the one-command demo
+ * ({@code --statwall.role=hub --statwall.hub.token=demo --statwall.simulator.enabled=true}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRole(Role.HUB)
+@ConditionalOnBooleanProperty("statwall.simulator.enabled")
+class SimulatorConfiguration {
+
+	@Bean
+	EmbeddedSimulator embeddedSimulator(SimulatorProperties properties, HubProperties hub) {
+		return new EmbeddedSimulator(properties, hub);
+	}
+
+	/** Starts once the hub listens, so the first samples are not refused. */
+	static final class EmbeddedSimulator implements DisposableBean {
+
+		private final SimulatorProperties properties;
+
+		private final HubProperties hub;
+
+		private volatile Simulator simulator;
+
+		EmbeddedSimulator(SimulatorProperties properties, HubProperties hub) {
+			this.properties = properties;
+			this.hub = hub;
+		}
+
+		@EventListener
+		void start(WebServerInitializedEvent event) {
+			if (this.simulator != null || event.getApplicationContext().getServerNamespace() != null) {
+				return; // already started, or the management server
+			}
+			URI url = (this.hub.url() != null) ? this.hub.url()
+					: URI.create("http://127.0.0.1:" + event.getWebServer().getPort());
+			Simulator simulator = new Simulator(this.properties, url, this.hub.requireToken());
+			simulator.start();
+			this.simulator = simulator;
+		}
+
+		Simulator simulator() {
+			return this.simulator;
+		}
+
+		@Override
+		public void destroy() {
+			Simulator simulator = this.simulator;
+			if (simulator != null) {
+				simulator.close();
+			}
+		}
+
+	}
+
+}

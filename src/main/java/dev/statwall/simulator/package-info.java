@@ -1,0 +1,4 @@
+@NullMarked
+package dev.statwall.simulator;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.statwall.wire;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,148 @@
+// statwall cluster overview: one STOMP message a second with every node, applied to the tiles in
+// place. Every value is set with textContent or a numeric style property, never as HTML.
+(() => {
+	'use strict';
+
+	// refusals of htmx requests (forgetting a node) are shown, not swallowed
+	document.addEventListener('htmx:responseError', (event) => {
+		const notice = document.getElementById('notice');
+		if (notice) notice.textContent = event.detail.xhr.responseText || `request failed (${event.detail.xhr.status})`;
+	});
+	document.addEventListener('htmx:beforeRequest', () => {
+		const notice = document.getElementById('notice');
+		if (notice) notice.textContent = '';
+	});
+
+	const root = document.querySelector('[data-overview]');
+	if (!root) return;
+	const status = document.getElementById('live-status');
+	const NETWORK_FULL_SCALE = Math.log10(1 + 1.25e9);
+	const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+	const BIT_UNITS = ['bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s', 'Tbit/s'];
+	let lastMembers = null;
+	let refreshing = false;
+	let lastRefresh = 0;
+
+	function setStatus(state, text) {
+		if (!status) return;
+		status.dataset.state = state;
+		status.querySelector('.label').textContent = text;
+		status.title = text;
+	}
+
+	// the same formats as the server's Formats class
+	function decimals(scaled) { return scaled.toFixed(scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2); }
+	function percent(v) { return v == null ? 'n/a' : `${v.toFixed(1)}%`; }
+	function bytes(v) {
+		let scaled = Math.abs(v); let unit = 0;
+		while (scaled >= 1024 && unit < BYTE_UNITS.length - 1) { scaled /= 1024; unit++; }
+		return `${v < 0 ? '-' : ''}${unit === 0 ? scaled.toFixed(0) : decimals(scaled)} ${BYTE_UNITS[unit]}`;
+	}
+	function bits(v) {
+		if (v == null) return 'n/a';
+		let scaled = Math.abs(v * 8); let unit = 0;
+		while (scaled >= 1000 && unit < BIT_UNITS.length - 1) { scaled /= 1000; unit++; }
+		return `${unit === 0 ? scaled.toFixed(0) : decimals(scaled)} ${BIT_UNITS[unit]}`;
+	}
+	function ago(ms) {
+		const s = Math.max(0, Math.floor(ms / 1000));
+		if (s < 60) return `${s} s`;
+		if (s < 3600) return `${Math.floor(s / 60)} min`;
+		if (s < 172800) return `${Math.floor(s / 3600)} h`;
+		const d = Math.floor(s / 86400);
+		return `${d} ${d === 1 ? 'day' : 'days'}`;
+	}
+	function clamp(v) { return v == null ? 0 : Math.max(0, Math.min(100, v)); }
+	function network(v) { return v == null || v <= 0 ? 0 : Math.min(100, 100 * Math.log10(1 + v) / NETWORK_FULL_SCALE); }
+
+	const LABELS = { cpu: 'CPU', memory: 'memory', disk: 'fullest disk', rx: 'network in', tx: 'network out' };
+
+	function applyTile(tile, node, now) {
+		const [state, seen, cpu, memory, , rx, tx, disk] = node;
+		tile.dataset.status = state;
+		tile.dataset.seen = String(seen);
+		tile.style.setProperty('--cpu', String(Math.round(clamp(cpu))));
+		tile.querySelector('.cpu').textContent = percent(cpu);
+		const values = { cpu: [clamp(cpu), percent(cpu)], memory: [clamp(memory), percent(memory)],
+			disk: [clamp(disk), percent(disk)], rx: [network(rx), bits(rx)], tx: [network(tx), bits(tx)] };
+		tile.querySelectorAll('.bar').forEach((bar) => {
+			const [width, text] = values[bar.dataset.metric];
+			bar.style.setProperty('--v', String(Math.round(width)));
+			bar.title = `${LABELS[bar.dataset.metric]} ${text}`;
+		});
+		const foot = tile.querySelector('.foot');
+		if (seen === 0) foot.textContent = 'never seen';
+		else if (state !== 'online') foot.textContent = `last seen ${ago(now - seen)} ago`;
+		else foot.textContent = rx == null && tx == null ? '' : `↓${bits(rx)} ↑${bits(tx)}`;
+	}
+
+	function applySummary(summary) {
+		const set = (key, text) => { const el = root.querySelector(`[data-summary="${key}"]`); if (el) el.textContent = text; };
+		set('online', String(summary.online));
+		set('stale', String(summary.stale));
+		set('offline', String(summary.offline));
+		set('cpuAvg', percent(summary.cpuAvg));
+		set('cpuMax', percent(summary.cpuMax));
+		set('memoryUsed', bytes(summary.memoryUsed || 0));
+		set('netRx', `↓ ${bits(summary.netRx || 0)}`);
+		set('netTx', `↑ ${bits(summary.netTx || 0)}`);
+	}
+
+	// Tiles are not re-sorted under the reader's eyes; the page is fetched again only when the set
+	// of nodes it should show changes: a node appeared, was forgotten, or changed status under a status filter.
+	function checkMembers(message, section) {
+		const q = (section.dataset.q || '').toLowerCase();
+		const wanted = section.dataset.status || 'all';
+		const members = Object.keys(message.nodes)
+			.filter((name) => (!q || name.toLowerCase().includes(q)) && (wanted === 'all' || message.nodes[name][0] === wanted))
+			.sort().join('\n');
+		const changed = lastMembers !== null && members !== lastMembers;
+		lastMembers = members;
+		if (changed) refresh(section);
+	}
+
+	function refresh(section) {
+		if (refreshing || !window.htmx || Date.now() - lastRefresh < 2000) return;
+		refreshing = true;
+		lastRefresh = Date.now();
+		const params = new URLSearchParams({ q: section.dataset.q || '', status: section.dataset.status || 'all',
+			sort: section.dataset.sort || 'name', page: section.dataset.page || '1', size: section.dataset.size || '288' });
+		htmx.ajax('GET', `${location.pathname}?${params}`, { target: '#tiles', swap: 'outerHTML' })
+			.finally(() => { refreshing = false; lastMembers = null; });
+	}
+
+	function apply(message) {
+		applySummary(message.summary);
+		const section = document.getElementById('tiles');
+		if (!section) return;
+		section.querySelectorAll('.tile').forEach((tile) => {
+			const node = message.nodes[tile.dataset.node];
+			if (node) applyTile(tile, node, message.time);
+			tile.dataset.updated = String(message.time);
+		});
+		checkMembers(message, section);
+		root.dataset.updated = String(message.time);
+	}
+
+	function start() {
+		if (!window.StompJs) return;
+		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+		const client = new StompJs.Client({
+			brokerURL: `${scheme}://${location.host}/ws`,
+			reconnectDelay: 1000,
+			heartbeatIncoming: 10000,
+			heartbeatOutgoing: 10000,
+		});
+		client.onConnect = () => {
+			setStatus('live', 'live');
+			client.subscribe('/topic/overview', (frame) => apply(JSON.parse(frame.body)));
+		};
+		client.onWebSocketClose = () => setStatus('reconnecting', 'reconnecting…');
+		client.onStompError = (frame) => console.warn('statwall: STOMP error', frame.headers.message);
+		setStatus('reconnecting', 'connecting…');
+		client.activate();
+		window.statwallOverview = { client };
+	}
+
+	if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
+})();

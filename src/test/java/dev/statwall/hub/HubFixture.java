@@ -1,0 +1,91 @@
+package dev.statwall.hub;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import dev.statwall.buffer.BufferRepository;
+import dev.statwall.card.Box;
+import dev.statwall.card.CardBuffers;
+import dev.statwall.card.CardType;
+import dev.statwall.card.Dashboard;
+import dev.statwall.card.DashboardProperties;
+import dev.statwall.sampling.Metric;
+import dev.statwall.sampling.Unit;
+import dev.statwall.testing.MutableClock;
+import dev.statwall.wire.SampleBatch;
+
+import org.springframework.util.unit.DataSize;
+
+/** A hub's registry with the tutorial's two cards, a clock the test moves and the events it published. */
+final class HubFixture {
+
+	static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
+
+	final MutableClock clock = new MutableClock(START);
+
+	final BufferRepository buffers = new BufferRepository(this.clock);
+
+	final Dashboard dashboard = new Dashboard(new DashboardProperties(List.of(new DashboardProperties.Page("/monitor",
+			"Monitor",
+			List.of(card("cpu_stats", "cpu.usage"), card("mem_stats", "memory.usage"))))),
+			List.of(new Metric("cpu.usage", Unit.PERCENT, "cpu"), new Metric("memory.usage", Unit.PERCENT, "memory")));
+
+	final CardBuffers cards = new CardBuffers(this.dashboard, this.buffers);
+
+	final List<Object> events = new CopyOnWriteArrayList<>();
+
+	final HubProperties properties;
+
+	final NodeRegistry nodes;
+
+	HubFixture() {
+		this(properties(60));
+	}
+
+	HubFixture(HubProperties properties) {
+		this.properties = properties;
+		this.nodes = new NodeRegistry(this.cards, this.buffers, this.events::add, this.clock, properties,
+				new SimpleMeterRegistry());
+	}
+
+	static HubProperties properties(int sampleLog) {
+		return new HubProperties(null, "s3cret", false, Duration.ofSeconds(3), Duration.ofSeconds(30),
+				Duration.ofSeconds(5), DataSize.ofMegabytes(1), Duration.ofMinutes(5), Duration.ofHours(24), sampleLog);
+	}
+
+	private static DashboardProperties.Card card(String name, String metric) {
+		return new DashboardProperties.Card(name, CardType.SMALL_SERIES_STAT, Box.valueOf("1 1 1 1"), name,
+				"={{usage}}%", "", "", metric, java.util.List.of(), java.util.List.of(), 15, "blue",
+				dev.statwall.card.PlotType.AREA, dev.statwall.card.PlotCurve.LINEAR, 100, null, null,
+				java.util.List.of(), null, "", false);
+	}
+
+	/** A batch of consecutive samples one interval apart, ending now. */
+	SampleBatch batch(String node, String run, long firstSeq, int count) {
+		long[] seq = new long[count];
+		long[] time = new long[count];
+		double[][] values = new double[2][count];
+		long now = this.clock.millis();
+		for (int i = 0; i < count; i++) {
+			seq[i] = firstSeq + i;
+			time[i] = now - (count - 1 - i) * 1000L;
+			values[0][i] = seq[i] % 100;
+			values[1][i] = 50;
+		}
+		return new SampleBatch(1, node, run, 1000, 0, seq, time, new String[] { "cpu.usage", "memory.usage" },
+				values, Map.of(), Map.of());
+	}
+
+	/** The agent sequence numbers the hub took from a node, as the read API shows them. */
+	List<Long> taken(String node) {
+		return this.buffers.findCyclic(NodeRegistry.samplesBuffer(node))
+			.map((log) -> log.rows().stream().map((row) -> (long) row.value(0)).toList())
+			.orElse(List.of());
+	}
+
+}

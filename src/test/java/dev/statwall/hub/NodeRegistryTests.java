@@ -1,0 +1,140 @@
+package dev.statwall.hub;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.statwall.buffer.Row;
+import dev.statwall.card.CardRowsAppended;
+import dev.statwall.hub.NodeRegistry.NodeForgotten;
+import dev.statwall.hub.NodeRegistry.Taken;
+import dev.statwall.wire.BadBatchException;
+import dev.statwall.wire.SampleBatch;
+
+import org.springframework.http.HttpStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class NodeRegistryTests {
+
+	private final HubFixture hub = new HubFixture();
+
+	@Test
+	void whenAnAgentResendsWhatTheHubAlreadyHasThenEachSampleIsTakenOnce() {
+		Taken first = this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 5));
+		this.hub.clock.advance(Duration.ofSeconds(2));
+		// the answer to the first batch was lost: the agent sends 4 and 5 again, with 6 and 7
+		Taken second = this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 4, 4));
+		Taken third = this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 4, 4));
+
+		assertThat(first).isEqualTo(new Taken(5, 0, 5));
+		assertThat(second).isEqualTo(new Taken(2, 2, 7));
+		assertThat(third).isEqualTo(new Taken(0, 4, 7));
+		assertThat(this.hub.taken("pi-07")).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+		assertThat(cpuRows("pi-07")).hasSize(7);
+	}
+
+	@Test
+	void whenAnAgentRestartsThenItsNewRunIsTakenFromSequenceOne() {
+		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 3));
+		this.hub.clock.advance(Duration.ofSeconds(1));
+		Taken restarted = this.hub.nodes.ingest(this.hub.batch("pi-07", "run-2", 1, 1));
+
+		assertThat(restarted).isEqualTo(new Taken(1, 0, 1));
+		assertThat(this.hub.taken("pi-07")).containsExactly(1L, 2L, 3L, 1L);
+	}
+
+	@Test
+	void whenALateBatchOfAReplacedRunArrivesThenItIsIgnored() {
+		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 3));
+		this.hub.clock.advance(Duration.ofSeconds(1));
+		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-2", 1, 1));
+		Taken late = this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 4, 2));
+
+		assertThat(late).isEqualTo(new Taken(0, 2, 1));
+		assertThat(this.hub.taken("pi-07")).containsExactly(1L, 2L, 3L, 1L);
+	}
+
+	@Test
+	void whenANodeWasSilentThenAGapRowBreaksItsChartsInsteadOfALineAcrossTheSilence() {
+		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 3));
+		this.hub.clock.advance(Duration.ofSeconds(40));
+		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 4, 1));
+
+		List<Row> rows = cpuRows("pi-07");
+		assertThat(rows).hasSize(5);
+		Row gap = rows.get(3);
+		assertThat(gap.value(0)).as("n/a: the chart breaks here").isNaN();
+		assertThat(gap.time()).isEqualTo(rows.get(2).time() + 1000);
+		assertThat(rows.get(4).value(0)).isEqualTo(4.0);
+		assertThat(this.hub.taken("pi-07")).as("the gap is not a sample").containsExactly(1L, 2L, 3L, 4L);
+		assertThat(this.hub.events).filteredOn(CardRowsAppended.class::isInstance).hasSize(5);
+	}
+
+	@Test
+	void whenTimePassesWithoutSamplesThenTheNodeGoesStaleThenOfflineAndComesBackWithItsNextSample() {
+		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 1));
+		assertThat(status("pi-07")).isEqualTo(NodeStatus.ONLINE);
+		this.hub.clock.advance(Duration.ofMillis(2_999));
+		assertThat(status("pi-07")).isEqualTo(NodeStatus.ONLINE);
+		this.hub.clock.advance(Duration.ofMillis(1));
+		assertThat(status("pi-07")).isEqualTo(NodeStatus.STALE);
+		this.hub.clock.advance(Duration.ofSeconds(27));
+		assertThat(status("pi-07")).isEqualTo(NodeStatus.OFFLINE);
+		assertThat(this.hub.nodes.find("pi-07").orElseThrow().vitals().cpu()).as("last values stay").isEqualTo(1.0);
+		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 2, 1));
+		assertThat(status("pi-07")).isEqualTo(NodeStatus.ONLINE);
+	}
+
+	@Test
+	void whenForgettingANodeThatIsNotOfflineThenTheHubRefusesAndSaysWhy() {
+		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 1));
+		this.hub.clock.advance(Duration.ofSeconds(5));
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.hub.nodes.forget("pi-07"))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.CONFLICT))
+			.withMessage("node 'pi-07' is stale (last seen 5 s ago); only an offline node can be forgotten");
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.hub.nodes.forget("nope"))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.NOT_FOUND));
+	}
+
+	@Test
+	void whenForgettingAnOfflineNodeThenItsStatusAndBuffersAreGone() {
+		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 2));
+		this.hub.nodes.ingest(this.hub.batch("pi-08", "run-1", 1, 2));
+		this.hub.clock.advance(Duration.ofMinutes(1));
+		this.hub.nodes.forget("pi-07");
+
+		assertThat(this.hub.nodes.find("pi-07")).isEmpty();
+		assertThat(this.hub.buffers.cyclicNames()).noneMatch((name) -> name.startsWith("pi-07/"))
+			.anyMatch((name) -> name.startsWith("pi-08/"));
+		assertThat(this.hub.events).contains(new NodeForgotten("pi-07"));
+		// it comes back as a new node if its agent ever sends again
+		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 3, 1));
+		assertThat(this.hub.taken("pi-07")).containsExactly(3L);
+	}
+
+	@Test
+	void whenASampleIsFromTheFutureOrFromLongAgoThenTheBatchIsRefusedWithTheClockDifference() {
+		SampleBatch future = this.hub.batch("pi-07", "run-1", 1, 1);
+		future.time()[0] += Duration.ofMinutes(6).toMillis();
+		assertThatExceptionOfType(BadBatchException.class).isThrownBy(() -> this.hub.nodes.ingest(future))
+			.withMessageContaining("sample 1 is from the future")
+			.withMessageContaining("6 min ahead of the hub's clock, more than statwall.hub.max-ahead (5 min)");
+		SampleBatch old = this.hub.batch("pi-07", "run-1", 1, 1);
+		old.time()[0] -= Duration.ofHours(25).toMillis();
+		assertThatExceptionOfType(BadBatchException.class).isThrownBy(() -> this.hub.nodes.ingest(old))
+			.withMessageContaining("sample 1 is too old").withMessageContaining("25 h behind");
+		assertThat(this.hub.nodes.find("pi-07")).as("nothing of a refused batch is kept").isEmpty();
+	}
+
+	private NodeStatus status(String node) {
+		return this.hub.nodes.status(this.hub.nodes.find(node).orElseThrow());
+	}
+
+	private List<Row> cpuRows(String node) {
+		return this.hub.buffers.findCyclic(node + "/monitor.cpu_stats").orElseThrow().rows();
+	}
+
+}
