@@ -106,7 +106,7 @@ class ClusterIT {
 		}
 		assertThat(overview).contains("<b data-summary=\"online\">3</b>");
 		String page = get("/nodes/agent-1").body();
-		assertThat(page).contains("data-card=\"" + CPU_CARD + "\"").contains("data-node=\"agent-1\"");
+		assertThat(page).contains("data-card=\"home.cpu\"").contains("data-node=\"agent-1\"");
 		for (StatwallProcess agent : this.agents.values()) {
 			assertThat(agent.output()).as("the agent serves nothing").doesNotContain("Tomcat").doesNotContain("Started StatwallApplication");
 		}
