@@ -61,7 +61,8 @@ class HubConfiguration implements SchedulingConfigurer {
 				return new HubToken(properties.requireToken());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new InvalidConfigurationException("statwall.hub.token", ex.getMessage());
+				throw new InvalidConfigurationException("statwall.hub.token",
+						"a hub needs a token, the secret its agents send (set statwall.hub.token or STATWALL_HUB_TOKEN)");
 			}
 		}
 

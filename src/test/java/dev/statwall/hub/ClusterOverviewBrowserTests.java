@@ -1,0 +1,131 @@
+package dev.statwall.hub;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.statwall.testing.Browser;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The overview in a real browser, fed over real HTTP by the simulator running inside the hub:
+ * 256 nodes on one 1920 × 1080 screen, updating once a second, and the dying node going stale and
+ * then offline before our eyes.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "statwall.role=hub", "statwall.hub.token=browser", "statwall.hub.sample-self=false",
+				"statwall.hub.stale-after=2s", "statwall.hub.offline-after=6s", "statwall.simulator.enabled=true",
+				"statwall.simulator.nodes=256", "statwall.simulator.die-after=5s", "statwall.sampling.interval=1h" })
+class ClusterOverviewBrowserTests {
+
+	private static final String DYING = "sim-256";
+
+	@LocalServerPort
+	private int port;
+
+	private ChromeDriver browser;
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
+		String dir = Files.createTempDirectory("statwall-overview").toString();
+		registry.add("statwall.data-dir", () -> dir);
+	}
+
+	@AfterEach
+	void quit() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void whenTheSimulatorFeeds256NodesThenAllTilesFitOneScreenUpdateLiveAndTheDyingNodeGoesStaleThenOffline()
+			throws Exception {
+		this.browser = Browser.start(1920, 1080, false);
+		// the page itself gets 1920 × 1080, as on a full-HD wall screen, whatever the window's frame takes
+		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
+		this.browser.get("http://localhost:" + this.port + "/");
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		wait.until((driver) -> "live".equals(this.browser.findElement(By.id("live-status")).getAttribute("data-state")));
+		// the page may have loaded before every node's first sample; the tiles are fetched again when nodes appear
+		wait.until((driver) -> tiles().size() == 256);
+
+		Map<String, String> seen = attribute("data-seen");
+		Map<String, String> cpu = texts(".cpu");
+		wait.until((driver) -> changed(seen, attribute("data-seen")) >= 250);
+		Map<String, String> status = attribute("data-status");
+		long online = status.values().stream().filter("online"::equals).count();
+		assertThat(online).as("all but the dying and the flapping nodes").isGreaterThanOrEqualTo(250);
+		wait.until((driver) -> changed(cpu, texts(".cpu")) >= 200);
+		assertThat(texts(".cpu").values()).allMatch((text) -> text.matches("\\d+\\.\\d%|n/a"));
+
+		wait.until((driver) -> "stale".equals(tile(DYING).getAttribute("data-status")));
+		WebElement dying = tile(DYING);
+		assertThat(Double.parseDouble(dying.getCssValue("opacity"))).as("stale tiles are dimmed").isLessThan(0.7);
+		assertThat(dying.findElement(By.cssSelector(".foot")).getText()).matches("last seen \\d+ s ago");
+		assertThat(dying.findElement(By.cssSelector(".cpu")).getText()).as("its last value stays").matches("\\d+\\.\\d%");
+		new WebDriverWait(this.browser, Duration.ofSeconds(15))
+			.until((driver) -> "offline".equals(tile(DYING).getAttribute("data-status")));
+		dying = tile(DYING);
+		assertThat(dying.getCssValue("filter")).isEqualTo("grayscale(1)");
+		WebElement offline = dying;
+		wait.until((driver) -> Double.parseDouble(offline.getCssValue("opacity")) < 0.5); // after the fade
+		assertThat(dying.findElement(By.cssSelector(".forget")).isDisplayed()).isTrue();
+		assertThat(dying.findElement(By.cssSelector(".cpu")).getText()).as("still its last value").matches("\\d+\\.\\d%");
+		assertThat(dying.findElement(By.cssSelector(".foot")).getText()).matches("last seen \\d+ s ago");
+		wait.until((driver) -> "1".equals(this.browser.findElement(By.cssSelector("[data-summary='offline']")).getText()));
+
+		Object overflow = this.browser
+			.executeScript("return document.documentElement.scrollHeight - window.innerHeight");
+		assertThat(((Number) overflow).longValue()).as("256 tiles without scrolling").isLessThanOrEqualTo(0);
+		assertThat(this.browser.executeScript("return [window.innerWidth, window.innerHeight]")).isEqualTo(List.of(1920L, 1080L));
+		Browser.screenshot(this.browser, "cluster.png");
+	}
+
+	private List<WebElement> tiles() {
+		return this.browser.findElements(By.cssSelector("#tiles .tile"));
+	}
+
+	private WebElement tile(String node) {
+		return this.browser.findElement(By.cssSelector("#tiles .tile[data-node='" + node + "']"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, String> attribute(String name) {
+		return (Map<String, String>) this.browser.executeScript(
+				"const out = {}; document.querySelectorAll('#tiles .tile').forEach(t => out[t.dataset.node] = t.getAttribute(arguments[0])); return out;",
+				name);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, String> texts(String selector) {
+		return (Map<String, String>) this.browser.executeScript(
+				"const out = {}; document.querySelectorAll('#tiles .tile').forEach(t => out[t.dataset.node] = t.querySelector(arguments[0]).textContent); return out;",
+				selector);
+	}
+
+	private static long changed(Map<String, String> before, Map<String, String> now) {
+		Map<String, String> copy = new HashMap<>(now);
+		return before.entrySet().stream().filter((e) -> copy.containsKey(e.getKey())
+				&& !String.valueOf(copy.get(e.getKey())).equals(e.getValue())).count();
+	}
+
+}
