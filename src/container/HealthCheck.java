@@ -34,6 +34,10 @@ public final class HealthCheck {
 	}
 
 	public static void main(String[] args) {
+		if (args.length == 0 && "agent".equalsIgnoreCase(strip(System.getenv("STATWALL_ROLE")))) {
+			agent();
+			return;
+		}
 		String url = (args.length > 0) ? args[0] : defaultUrl();
 		try {
 			HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
@@ -50,6 +54,30 @@ public final class HealthCheck {
 			System.out.println("unhealthy: " + url + ": " + ex);
 			System.exit(1);
 		}
+	}
+
+	/**
+	 * An agent serves no HTTP: it rewrites a health file every 5 s while it samples
+	 * (statwall.agent.health-file). Healthy when that file says UP and is at most 30 s old.
+	 */
+	private static void agent() {
+		String configured = strip(System.getenv("STATWALL_AGENT_HEALTH_FILE"));
+		java.nio.file.Path file = java.nio.file.Path.of(configured.isEmpty() ? "/tmp/statwall-agent.health" : configured);
+		try {
+			long age = System.currentTimeMillis() - java.nio.file.Files.getLastModifiedTime(file).toMillis();
+			String body = java.nio.file.Files.readString(file);
+			boolean up = age <= 30_000 && body.contains("\"status\":\"UP\"");
+			System.out.println((up ? "healthy: " : "unhealthy: ") + file + " is " + (age / 1000) + " s old: " + body.strip());
+			System.exit(up ? 0 : 1);
+		}
+		catch (Exception ex) {
+			System.out.println("unhealthy: " + file + ": " + ex);
+			System.exit(1);
+		}
+	}
+
+	private static String strip(String value) {
+		return (value != null) ? value.strip() : "";
 	}
 
 	private static String defaultUrl() {

@@ -40,6 +40,7 @@ public final class AgentMain {
 		Binder binder = Binder.get(environment);
 		Agent agent;
 		Sampler sampler;
+		HealthFile health;
 		long interval;
 		try {
 			HubProperties hub = binder.bindOrCreate("statwall.hub", HubProperties.class);
@@ -52,6 +53,7 @@ public final class AgentMain {
 			agent = new Agent(node, run, interval, spool, connection,
 					new Backoff(properties.retryInitial(), properties.retryMax(), ThreadLocalRandom.current()),
 					properties.batchSize(), LogFactory.getLog(Agent.class));
+			health = new HealthFile(properties.healthFile(), spool, logger);
 			sampler = new Sampler(ProbeFactory.create(environment), (event) -> agent.accept((Sample) event), Clock.systemUTC());
 			logger.info("statwall agent '" + node + "' (run " + run + ") samples every " + interval + " ms and sends to "
 					+ connection.address() + "; its spool holds " + spool.capacity() + " samples");
@@ -68,6 +70,7 @@ public final class AgentMain {
 			return thread;
 		});
 		scheduler.scheduleAtFixedRate(sampler::sampleLater, 0, interval, TimeUnit.MILLISECONDS);
+		scheduler.scheduleAtFixedRate(health::write, 0, 5, TimeUnit.SECONDS);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			scheduler.shutdownNow();
 			sampler.destroy();

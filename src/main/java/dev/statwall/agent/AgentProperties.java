@@ -1,5 +1,6 @@
 package dev.statwall.agent;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,11 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryInitial the longest wait before the first retry; each further failure doubles it
  * @param retryMax the longest wait between two retries
  * @param timeout how long one request to the hub may take
+ * @param healthFile a file the agent rewrites every few seconds while it samples; an agent serves
+ * no HTTP, so container health checks read this instead
  */
 @ConfigurationProperties("statwall.agent")
 public record AgentProperties(@DefaultValue("1800") int spoolSize, @DefaultValue("300") int batchSize,
 		@DefaultValue("500ms") Duration retryInitial, @DefaultValue("30s") Duration retryMax,
-		@DefaultValue("5s") Duration timeout) {
+		@DefaultValue("5s") Duration timeout, @DefaultValue("/tmp/statwall-agent.health") Path healthFile) {
 
 	public AgentProperties {
 		if (spoolSize < 1) {

@@ -115,7 +115,7 @@ class HubWebTests {
 	void whenANodeIsOpenedThenItsPageShowsTheStandaloneCardsForThatNodeAndItsStatus() throws Exception {
 		ingest("web-1", 1, 12.5, 40);
 		ingest("web-1", 2, 22.5, 41);
-		String html = this.mvc.perform(get("/nodes/web-1")).andExpect(status().isOk()).andReturn().getResponse()
+		String html = this.mvc.perform(get("/nodes/web-1/monitor")).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(html).contains("data-card=\"monitor.cpu_stats\"").contains("data-node=\"web-1\"")
 			.contains("<p class=\"card-value\">22.5%</p>").contains("id=\"node-status\"")
