@@ -1,9 +1,12 @@
 package dev.statwall.card;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.statwall.buffer.BufferRepository;
@@ -12,6 +15,7 @@ import dev.statwall.buffer.MapBuffer;
 import dev.statwall.buffer.MapBuffer.KeyedRow;
 import dev.statwall.buffer.MapBuffer.MapChange;
 import dev.statwall.buffer.Row;
+import dev.statwall.sampling.Metric;
 import dev.statwall.sampling.Reading;
 import dev.statwall.sampling.Table;
 
@@ -22,15 +26,55 @@ public final class CardBuffers {
 
 	private final BufferRepository buffers;
 
+	private final String localNode;
+
+	/** Other nodes' dashboards: expanded for their own cores and disks, n/a where they lack a metric. */
+	private final Map<String, NodeDashboard> nodes = new ConcurrentHashMap<>();
+
+	/** Nodes that report the same metrics share one dashboard. */
+	private final Map<Set<String>, Dashboard> shared = new ConcurrentHashMap<>();
+
 	/** The newest texts (OS name, kernel...) of each node; they change rarely, so rows don't carry them. */
 	private final Map<String, Map<String, String>> texts = new ConcurrentHashMap<>();
 
 	/** Each node's newest reading, for exporters that want the present, not the rows. */
 	private final Map<String, Reading> latest = new ConcurrentHashMap<>();
 
-	public CardBuffers(Dashboard dashboard, BufferRepository buffers) {
+	public CardBuffers(Dashboard dashboard, BufferRepository buffers, String localNode) {
 		this.dashboard = dashboard;
 		this.buffers = buffers;
+		this.localNode = localNode;
+	}
+
+	/** The cards of a node: this node's as configured, another's fitted to the metrics it reports. */
+	public Dashboard dashboard(String node) {
+		if (node.equals(this.localNode)) {
+			return this.dashboard;
+		}
+		NodeDashboard known = this.nodes.get(node);
+		return (known != null) ? known.dashboard() : this.dashboard;
+	}
+
+	/**
+	 * Fits a node's cards to the metrics it reports. Metrics only ever add up: one missing from a
+	 * reading is n/a, not a reason to rebuild the node's buffers.
+	 */
+	public void knowMetrics(String node, Collection<String> names) {
+		if (node.equals(this.localNode)) {
+			return;
+		}
+		NodeDashboard known = this.nodes.get(node);
+		if (known != null && known.names().size() >= names.size() && known.names().containsAll(names)) {
+			return;
+		}
+		Set<String> union = new HashSet<>(names);
+		if (known != null) {
+			union.addAll(known.names());
+		}
+		Set<String> key = Set.copyOf(union);
+		Dashboard fitted = this.shared.computeIfAbsent(key,
+				(metrics) -> this.dashboard.forNode(metrics.stream().map(Metric::named).toList()));
+		this.nodes.put(node, new NodeDashboard(key, fitted));
 	}
 
 	/** Appends one row per card of every page for a node's sample. */
@@ -39,10 +83,11 @@ public final class CardBuffers {
 			this.texts.put(node, Map.copyOf(reading.texts()));
 		}
 		this.latest.put(node, reading);
+		knowMetrics(node, reading.values().keySet());
 		Map<String, String> texts = texts(node);
 		List<CardRows> appended = new ArrayList<>();
 		List<TableRows> tables = new ArrayList<>();
-		for (PageDefinition page : this.dashboard.pages()) {
+		for (PageDefinition page : dashboard(node).pages()) {
 			for (CardDefinition card : page.cards()) {
 				if (card.type().hasRows()) {
 					appended.add(appendRow(node, card, time, reading, texts));
@@ -92,8 +137,9 @@ public final class CardBuffers {
 	 */
 	public CardRows rows(String node, CardDefinition card, long epoch, long afterSeq) {
 		CyclicBuffer buffer = this.buffers.findCyclic(card.bufferName(node)).orElse(null);
-		if (buffer == null) {
-			// nothing sampled yet; asking must not create buffers for names nobody writes
+		if (buffer == null || !buffer.columns().equals(card.columnNames())) {
+			// nothing sampled yet (asking must not create buffers for names nobody writes),
+			// or rows of another shape than this card's
 			return new CardRows(card, node, 0, List.of(), List.of(), "", "");
 		}
 		Map<String, String> texts = texts(node);
@@ -130,10 +176,14 @@ public final class CardBuffers {
 		this.buffers.removeAll(node + "/");
 		this.texts.remove(node);
 		this.latest.remove(node);
+		this.nodes.remove(node);
 	}
 
 	public Map<String, String> texts(String node) {
 		return this.texts.getOrDefault(node, Map.of());
+	}
+
+	private record NodeDashboard(Set<String> names, Dashboard dashboard) {
 	}
 
 	private CyclicBuffer buffer(String node, CardDefinition card) {

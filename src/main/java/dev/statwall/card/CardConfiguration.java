@@ -21,8 +21,8 @@ class CardConfiguration {
 	}
 
 	@Bean
-	CardBuffers cardBuffers(Dashboard dashboard, BufferRepository buffers) {
-		return new CardBuffers(dashboard, buffers);
+	CardBuffers cardBuffers(Dashboard dashboard, BufferRepository buffers, LocalNode node) {
+		return new CardBuffers(dashboard, buffers, node.name());
 	}
 
 	/** On a hub the node registry records the hub's own samples, with every other node's. */

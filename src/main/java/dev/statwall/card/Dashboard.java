@@ -23,6 +23,8 @@ import dev.statwall.sampling.Unit;
  */
 public final class Dashboard {
 
+	private final DashboardProperties properties;
+
 	private final List<PageDefinition> pages;
 
 	private final Map<String, PageDefinition> byPath = new HashMap<>();
@@ -30,6 +32,7 @@ public final class Dashboard {
 	private final Map<String, CardDefinition> cardsById = new HashMap<>();
 
 	public Dashboard(DashboardProperties properties, List<Metric> metrics) {
+		this.properties = properties;
 		Map<String, Metric> known = new HashMap<>();
 		metrics.forEach((metric) -> known.put(metric.name(), metric));
 		List<PageDefinition> pages = new ArrayList<>();
@@ -62,6 +65,18 @@ public final class Dashboard {
 			definition.cards().forEach((card) -> this.cardsById.put(card.id(), card));
 		}
 		this.pages = List.copyOf(pages);
+	}
+
+	/**
+	 * The same pages for another node, such as an agent of a hub: {@code *} series expand to that
+	 * node's own cores, disks and interfaces, and a metric it lacks shows n/a instead of failing.
+	 */
+	public Dashboard forNode(List<Metric> metrics) {
+		List<Page> pages = new ArrayList<>();
+		for (Page page : this.properties.pages()) {
+			pages.add(new Page(page.path(), page.title(), page.cards().stream().map(Card::asOptional).toList()));
+		}
+		return new Dashboard(new DashboardProperties(pages), metrics);
 	}
 
 	public List<PageDefinition> pages() {

@@ -73,6 +73,14 @@ public record DashboardProperties(@DefaultValue @Valid List<@Valid Page> pages) 
 			@DefaultValue("100") @Positive double max, @Nullable String maxMetric, @Nullable String table,
 			@DefaultValue List<String> columns, @Nullable String sort, @DefaultValue("") String content,
 			@DefaultValue("false") boolean optional) {
+
+		/** The same card, showing n/a where a node lacks a metric. */
+		Card asOptional() {
+			return new Card(this.name, this.type, this.box, this.title, this.value, this.auxValue, this.caption,
+					this.metric, this.series, this.data, this.buffer, this.color, this.plotType, this.plotCurve, this.max,
+					this.maxMetric, this.table, this.columns, this.sort, this.content, true);
+		}
+
 	}
 
 }

@@ -76,7 +76,7 @@ class NodeApiController {
 	LiveRows card(@PathVariable String name, @PathVariable String card,
 			@RequestParam(required = false) @Nullable Long epoch, @RequestParam(defaultValue = "0") long after) {
 		state(name);
-		CardDefinition definition = this.dashboard.card(card)
+		CardDefinition definition = this.cards.dashboard(name).card(card)
 			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no card '" + card + "'; cards are "
 					+ this.dashboard.pages().stream().flatMap((p) -> p.cards().stream()).map(CardDefinition::id).toList()));
 		long current = this.buffers.findCyclic(definition.bufferName(name)).map(CyclicBuffer::epoch).orElse(0L);

@@ -194,7 +194,7 @@ public final class NodeRegistry {
 			}
 			node.forgotten = true;
 			this.nodes.remove(name, node);
-			this.buffers.removeAll(name + "/");
+			this.cards.forget(name); // its buffers, its fitted dashboard and its newest reading
 		}
 		this.events.publishEvent(new NodeForgotten(name));
 	}
@@ -226,6 +226,8 @@ public final class NodeRegistry {
 	}
 
 	void restore(Node node) {
+		// fit its cards to what it reported before, so its restored rows are shown before it speaks again
+		this.cards.knowMetrics(node.name, node.state().values().keySet());
 		this.nodes.put(node.name, node);
 	}
 

@@ -2,7 +2,6 @@ package dev.statwall.live;
 
 import dev.statwall.card.CardBuffers;
 import dev.statwall.card.CardDefinition;
-import dev.statwall.card.Dashboard;
 
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.Header;
@@ -16,12 +15,9 @@ import org.springframework.stereotype.Controller;
 @Controller
 class CardRowsController {
 
-	private final Dashboard dashboard;
-
 	private final CardBuffers cards;
 
-	CardRowsController(Dashboard dashboard, CardBuffers cards) {
-		this.dashboard = dashboard;
+	CardRowsController(CardBuffers cards) {
 		this.cards = cards;
 	}
 
@@ -31,7 +27,7 @@ class CardRowsController {
 			@Header(name = "epoch", defaultValue = "-1") String epoch,
 			@Header(name = "after", defaultValue = "0") String after) {
 		try {
-			CardDefinition definition = this.dashboard.card(card)
+			CardDefinition definition = this.cards.dashboard(node).card(card)
 				.orElseThrow(() -> new IllegalArgumentException("no card '" + card + "'"));
 			return LiveRows.of(this.cards.rows(node, definition, number("epoch", epoch), number("after", after)));
 		}
@@ -44,7 +40,7 @@ class CardRowsController {
 	/** The whole table; live changes after it carry the next sequence numbers. */
 	@SubscribeMapping("/tables/{node}/{card}")
 	Object table(@DestinationVariable String node, @DestinationVariable String card) {
-		return this.dashboard.card(card)
+		return this.cards.dashboard(node).card(card)
 			.filter((definition) -> definition.type().isTable())
 			.<Object>map((definition) -> LiveTable.of(this.cards.table(node, definition), true))
 			.orElseGet(() -> new LiveError("no table card '" + card + "'"));

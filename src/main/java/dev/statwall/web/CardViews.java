@@ -36,8 +36,9 @@ public final class CardViews {
 	}
 
 	public List<CardView> page(PageDefinition page, String node) {
-		List<CardView> views = new ArrayList<>(page.cards().size());
-		for (CardDefinition card : page.cards()) {
+		PageDefinition fitted = this.cards.dashboard(node).page(page.path()).orElse(page);
+		List<CardView> views = new ArrayList<>(fitted.cards().size());
+		for (CardDefinition card : fitted.cards()) {
 			views.add(card(card, node, card.sort(), card.sortDescending()));
 		}
 		return views;

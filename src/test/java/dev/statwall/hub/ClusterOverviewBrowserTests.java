@@ -79,7 +79,9 @@ class ClusterOverviewBrowserTests {
 
 		wait.until((driver) -> "stale".equals(tile(DYING).getAttribute("data-status")));
 		WebElement dying = tile(DYING);
-		assertThat(Double.parseDouble(dying.getCssValue("opacity"))).as("stale tiles are dimmed").isLessThan(0.7);
+		WebElement stale = dying;
+		// dimmed once the 0.3 s fade is over
+		wait.until((driver) -> Double.parseDouble(stale.getCssValue("opacity")) < 0.7);
 		assertThat(dying.findElement(By.cssSelector(".foot")).getText()).matches("last seen \\d+ s ago");
 		assertThat(dying.findElement(By.cssSelector(".cpu")).getText()).as("its last value stays").matches("\\d+\\.\\d%");
 		new WebDriverWait(this.browser, Duration.ofSeconds(15))

@@ -35,7 +35,7 @@ final class HubFixture {
 			List.of(card("cpu_stats", "cpu.usage"), card("mem_stats", "memory.usage"))))),
 			List.of(new Metric("cpu.usage", Unit.PERCENT, "cpu"), new Metric("memory.usage", Unit.PERCENT, "memory")));
 
-	final CardBuffers cards = new CardBuffers(this.dashboard, this.buffers);
+	final CardBuffers cards = new CardBuffers(this.dashboard, this.buffers, "hub");
 
 	final List<Object> events = new CopyOnWriteArrayList<>();
 
