@@ -113,6 +113,32 @@ class ClusterIT {
 	}
 
 	@Test
+	@Order(1)
+	void whenThreeAgentsReportThenPrometheusGetsEveryNodesSeriesAndPromtoolAcceptsThem() throws Exception {
+		awaitNodes(Duration.ofSeconds(60), (nodes) -> AGENTS.stream().allMatch((name) -> "online".equals(status(nodes, name))));
+		String metrics = get("/actuator/prometheus").body();
+		for (String name : AGENTS) {
+			String node = "node=\"" + name + "\"";
+			assertThat(metrics).containsPattern("statwall_cpu_usage_ratio\\{[^}]*" + node)
+				.containsPattern("statwall_cpu_core_usage_ratio\\{core=\"0\",[^}]*" + node)
+				.containsPattern("statwall_memory_used_bytes\\{[^}]*" + node)
+				.containsPattern("statwall_network_rx_bytes_per_second\\{[^}]*" + node)
+				.containsPattern("statwall_network_interface_rx_bytes_per_second\\{interface=\"[^\"]+\",[^}]*" + node)
+				.containsPattern("statwall_filesystem_usage_ratio\\{mount=\"[^\"]+\",[^}]*" + node);
+		}
+		java.nio.file.Path promtool = java.nio.file.Path.of("/usr/bin/promtool");
+		org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(promtool),
+				"promtool is not installed (apt-get install prometheus); .ci/run installs it");
+		java.nio.file.Path scraped = Files.createTempFile("statwall-hub", ".prom");
+		Files.writeString(scraped, metrics);
+		Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectInput(scraped.toFile())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(check.waitFor()).as(output).isZero();
+	}
+
+	@Test
 	@Order(2)
 	void whenAnAgentIsKilledThenItGoesStaleThenOfflineKeepsItsLastValuesAndComesBackWhenRestarted() throws Exception {
 		StatwallProcess agent = this.agents.get("agent-3");
