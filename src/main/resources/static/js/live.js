@@ -285,13 +285,23 @@
 		}
 	}
 
+	// One STOMP connection per page; other scripts (the hub's overview) subscribe through onConnect.
+	const hooks = [];
+	let client = null;
+
 	function start() {
 		document.querySelectorAll('[data-card][data-kind="rows"]').forEach((el) => cards.set(`${el.dataset.node}/${el.dataset.card}`, new LiveCard(el)));
 		document.querySelectorAll('[data-card][data-kind="table"]').forEach((el) => cards.set(`${el.dataset.node}/${el.dataset.card}`, new LiveTableCard(el)));
-		window.statwall = { cards };
-		if (!window.StompJs || cards.size === 0) return;
+		window.statwall = {
+			cards,
+			onConnect(hook) {
+				hooks.push(hook);
+				if (client && client.connected) hook(client);
+			},
+		};
+		if (!window.StompJs) return;
 		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-		const client = new StompJs.Client({
+		client = new StompJs.Client({
 			brokerURL: `${scheme}://${location.host}/ws`,
 			reconnectDelay: 1000,
 			heartbeatIncoming: 10000,
@@ -300,6 +310,7 @@
 		client.onConnect = () => {
 			setStatus('live', 'live');
 			cards.forEach((card) => new Follower(card).start(client));
+			hooks.forEach((hook) => hook(client));
 		};
 		client.onWebSocketClose = () => setStatus('reconnecting', 'reconnecting…');
 		client.onStompError = (frame) => console.warn('statwall: STOMP error', frame.headers.message);

@@ -15,7 +15,6 @@
 
 	const root = document.querySelector('[data-overview]');
 	if (!root) return;
-	const status = document.getElementById('live-status');
 	const NETWORK_FULL_SCALE = Math.log10(1 + 1.25e9);
 	const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
 	const BIT_UNITS = ['bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s', 'Tbit/s'];
@@ -23,12 +22,6 @@
 	let refreshing = false;
 	let lastRefresh = 0;
 
-	function setStatus(state, text) {
-		if (!status) return;
-		status.dataset.state = state;
-		status.querySelector('.label').textContent = text;
-		status.title = text;
-	}
 
 	// the same formats as the server's Formats class
 	function decimals(scaled) { return scaled.toFixed(scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2); }
@@ -124,24 +117,10 @@
 		root.dataset.updated = String(message.time);
 	}
 
+	// live.js owns the page's one STOMP connection and its status dot; the overview only subscribes.
 	function start() {
-		if (!window.StompJs) return;
-		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-		const client = new StompJs.Client({
-			brokerURL: `${scheme}://${location.host}/ws`,
-			reconnectDelay: 1000,
-			heartbeatIncoming: 10000,
-			heartbeatOutgoing: 10000,
-		});
-		client.onConnect = () => {
-			setStatus('live', 'live');
-			client.subscribe('/topic/overview', (frame) => apply(JSON.parse(frame.body)));
-		};
-		client.onWebSocketClose = () => setStatus('reconnecting', 'reconnecting…');
-		client.onStompError = (frame) => console.warn('statwall: STOMP error', frame.headers.message);
-		setStatus('reconnecting', 'connecting…');
-		client.activate();
-		window.statwallOverview = { client };
+		if (!window.statwall || !window.statwall.onConnect) return;
+		window.statwall.onConnect((client) => client.subscribe('/topic/overview', (frame) => apply(JSON.parse(frame.body))));
 	}
 
 	if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
