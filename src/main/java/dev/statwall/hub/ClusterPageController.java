@@ -91,9 +91,10 @@ class ClusterPageController {
 		if (htmx != null) {
 			return "cluster/node :: status";
 		}
-		PageDefinition page = (slug == null) ? this.dashboard.pages().get(0)
-				: this.dashboard.pages().stream().filter((p) -> p.slug().equals(slug)).findFirst()
-					.orElseThrow(() -> new NotFound("no page '" + slug + "'"));
+		PageDefinition page = this.dashboard.pages().stream()
+			.filter((p) -> slug == null || p.slug().equals(slug))
+			.findFirst()
+			.orElseThrow(() -> new NotFound((slug != null) ? "no page '" + slug + "'" : "no pages are configured (statwall.pages)"));
 		model.addAttribute("page", page);
 		model.addAttribute("pages", this.dashboard.pages());
 		model.addAttribute("node", name);

@@ -12,11 +12,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.statwall.simulator.Simulator.SentTimes;
 
-import org.springframework.messaging.converter.StringMessageConverter;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
@@ -36,15 +35,13 @@ final class LatencyWatch implements AutoCloseable {
 
 	private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	private final WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
 
 	private @Nullable StompSession session;
 
 	LatencyWatch(SentTimes sent) {
 		this.sent = sent;
-		this.client.setMessageConverter(new StringMessageConverter());
+		this.client.setMessageConverter(new JacksonJsonMessageConverter());
 	}
 
 	void connect(URI hub, String card) throws Exception {
@@ -56,12 +53,12 @@ final class LatencyWatch implements AutoCloseable {
 
 				@Override
 				public Type getPayloadType(StompHeaders headers) {
-					return String.class;
+					return JsonNode.class;
 				}
 
 				@Override
 				public void handleFrame(StompHeaders headers, @Nullable Object payload) {
-					arrived(node, (String) payload);
+					arrived(node, (JsonNode) payload);
 				}
 
 			});
@@ -70,11 +67,11 @@ final class LatencyWatch implements AutoCloseable {
 		logger.info("Watching " + this.sent.nodes().size() + " nodes' " + card + " rows at " + ws);
 	}
 
-	private void arrived(String node, @Nullable String payload) {
+	private void arrived(String node, @Nullable JsonNode payload) {
 		if (payload == null) {
 			return;
 		}
-		for (JsonNode row : this.json.readTree(payload).path("rows")) {
+		for (JsonNode row : payload.path("rows")) {
 			long nanos = this.sent.arrived(node, row.path("time").asLong());
 			if (nanos >= 0) {
 				this.latencies.add(nanos);
@@ -82,17 +79,18 @@ final class LatencyWatch implements AutoCloseable {
 		}
 	}
 
-	/** p50 and p99 of what arrived so far. */
+	/** p50 and p99 of what arrived since the last summary: one window, not a warm-up averaged in. */
 	String summary() {
 		List<Long> sorted;
 		synchronized (this.latencies) {
 			sorted = new ArrayList<>(this.latencies);
+			this.latencies.clear();
 		}
 		if (sorted.isEmpty()) {
 			return "no rows arrived yet";
 		}
 		Collections.sort(sorted);
-		return String.format(Locale.ROOT, "sample to STOMP row: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d rows)",
+		return String.format(Locale.ROOT, "sample to STOMP row (last window): p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d rows)",
 				percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6, sorted.get(sorted.size() - 1) / 1e6,
 				sorted.size());
 	}

@@ -66,6 +66,13 @@ public final class Simulator implements AutoCloseable {
 
 	private final AtomicLong failures = new AtomicLong();
 
+	private final AtomicLong slowest = new AtomicLong();
+
+	private final AtomicLong slow = new AtomicLong();
+
+	/** Nodes that found every request slot taken: the next slot to free up goes to them, oldest first. */
+	private final java.util.Queue<SimulatedNode> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
 	private volatile @Nullable SentTimes watch;
 
 	public Simulator(SimulatorProperties properties, URI hub, String token) {
@@ -109,7 +116,7 @@ public final class Simulator implements AutoCloseable {
 			long offset = interval * i / this.nodes.size();
 			this.ticks.scheduleAtFixedRate(() -> tick(node), offset, interval, TimeUnit.MILLISECONDS);
 		}
-		this.ticks.scheduleAtFixedRate(this::report, 60, 60, TimeUnit.SECONDS);
+		this.ticks.scheduleAtFixedRate(this::report, 30, 30, TimeUnit.SECONDS);
 		logger.info("Simulating " + this.nodes.size() + " nodes (" + this.nodes.get(0).name + " to "
 				+ this.nodes.get(this.nodes.size() - 1).name + ") against " + this.ingest + ", one sample each every "
 				+ interval + " ms; " + this.nodes.stream().filter((n) -> n.flapping).count() + " flap, "
@@ -153,8 +160,13 @@ public final class Simulator implements AutoCloseable {
 				return;
 			}
 			if (!this.inFlight.tryAcquire()) {
-				return; // the next tick takes it, with whatever came meanwhile
+				if (!node.waiting) {
+					node.waiting = true;
+					this.waiting.add(node);
+				}
+				return;
 			}
+			node.waiting = false;
 			node.inFlight = true;
 			entries = node.spool.peek(BATCH);
 			boolean newest = entries.get(entries.size() - 1).seq() == node.spool.newestSeq();
@@ -173,13 +185,27 @@ public final class Simulator implements AutoCloseable {
 			.header("Authorization", this.authorization)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
-		this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-			.whenComplete((response, failure) -> done(node, entries, (response != null) ? response.statusCode() : -1,
-					(response != null) ? response.body() : String.valueOf(failure)));
+		long started = System.nanoTime();
+		this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+			long took = System.nanoTime() - started;
+			this.slowest.accumulateAndGet(took, Math::max);
+			if (took > 100_000_000) {
+				this.slow.incrementAndGet();
+			}
+			done(node, entries, (response != null) ? response.statusCode() : -1,
+					(response != null) ? response.body() : String.valueOf(failure));
+		});
 	}
 
 	private void done(SimulatedNode node, List<Entry> entries, int status, String answer) {
 		this.inFlight.release();
+		SimulatedNode next = this.waiting.poll();
+		if (next != null) {
+			synchronized (next) {
+				next.waiting = false;
+			}
+			send(next);
+		}
 		boolean more;
 		synchronized (node) {
 			node.inFlight = false;
@@ -211,7 +237,8 @@ public final class Simulator implements AutoCloseable {
 		long seconds = Math.max(1, (System.currentTimeMillis() - this.start) / 1000);
 		logger.info("Simulator: " + this.samples.get() / seconds + " samples/s in " + this.requests.get() / seconds
 				+ " requests/s, " + this.failures.get() + " failed requests so far, "
-				+ (this.properties.concurrency() - this.inFlight.availablePermits()) + " in flight");
+				+ (this.properties.concurrency() - this.inFlight.availablePermits()) + " in flight, " + this.slow.get()
+				+ " took over 100 ms, the slowest " + this.slowest.getAndSet(0) / 1_000_000 + " ms");
 	}
 
 	List<String> nodeNames() {
@@ -266,6 +293,8 @@ public final class Simulator implements AutoCloseable {
 		long seq;
 
 		boolean inFlight;
+
+		boolean waiting;
 
 		long retryAt;
 

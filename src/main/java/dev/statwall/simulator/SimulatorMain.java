@@ -64,7 +64,7 @@ public final class SimulatorMain {
 			simulator.close();
 			if (latency != null) {
 				// printed, not logged: the logging system may already be shut down
-				System.out.println("Latency " + latency.summary());
+				System.out.println("Latency at shutdown " + latency.summary());
 				latency.close();
 			}
 		}, "statwall-sim-shutdown"));

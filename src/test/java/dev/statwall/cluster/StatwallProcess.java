@@ -13,11 +13,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class StatwallProcess {
 
-	/** The agent's JVM flags from the README and deploy/, so the test runs agents as they are deployed. */
-	static final List<String> AGENT_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss256k",
-			"-Xmx12m", "-Xms4m", "-Xmn1m", "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=10",
-			"-XX:MaxMetaspaceSize=48m", "-XX:ReservedCodeCacheSize=16m", "-XX:CICompilerCount=1", "-XX:-UsePerfData",
-			"-Dorg.apache.commons.logging.LogFactory=org.apache.commons.logging.impl.Slf4jLogFactory");
+	/** The agent's JVM flags, read from deploy/statwall-agent.service: tests run agents as they are deployed. */
+	static final List<String> AGENT_FLAGS = agentFlags();
 
 	static final Path JAR = Path.of(System.getProperty("statwall.jar", "target/statwall-0.1.0-SNAPSHOT.jar"));
 
@@ -40,6 +37,20 @@ final class StatwallProcess {
 		this.command.add(JAR.toAbsolutePath().toString());
 		this.command.addAll(arguments);
 		this.log = Path.of("target", "it", name + ".log");
+	}
+
+	private static List<String> agentFlags() {
+		try {
+			java.util.regex.Matcher flags = java.util.regex.Pattern.compile("(?m)^Environment=\"JAVA_OPTS=(.*)\"$")
+				.matcher(Files.readString(Path.of("deploy", "statwall-agent.service")));
+			if (!flags.find()) {
+				throw new IllegalStateException("no JAVA_OPTS in deploy/statwall-agent.service");
+			}
+			return List.of(flags.group(1).trim().split("\\s+"));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	StatwallProcess start() throws IOException {
