@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("statwall")
 @Validated
-public record DashboardProperties(@DefaultValue @Valid List<@Valid Page> pages) {
+public record DashboardProperties(@DefaultValue List<@Valid Page> pages) {
 
 	/**
 	 * A page of cards.
@@ -31,7 +31,7 @@ public record DashboardProperties(@DefaultValue @Valid List<@Valid Page> pages) 
 	 */
 	public record Page(@NotBlank @Pattern(regexp = "/([a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*)?",
 			message = "must be '/' or lower-case path segments such as '/monitor'") String path,
-			@DefaultValue("statwall") String title, @DefaultValue @Valid List<@Valid Card> cards) {
+			@DefaultValue("statwall") String title, @DefaultValue List<@Valid Card> cards) {
 	}
 
 	/**
