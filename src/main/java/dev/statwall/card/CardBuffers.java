@@ -85,7 +85,7 @@ public final class CardBuffers {
 		this.latest.put(node, reading);
 		knowMetrics(node, reading.values().keySet());
 		Map<String, String> texts = texts(node);
-		List<CardRows> appended = new ArrayList<>();
+		List<CardRowsAppended.AppendedRow> appended = new ArrayList<>();
 		List<TableRows> tables = new ArrayList<>();
 		for (PageDefinition page : dashboard(node).pages()) {
 			for (CardDefinition card : page.cards()) {
@@ -100,15 +100,15 @@ public final class CardBuffers {
 		return new CardRowsAppended(node, List.copyOf(appended), List.copyOf(tables));
 	}
 
-	private CardRows appendRow(String node, CardDefinition card, long time, Reading reading, Map<String, String> texts) {
+	private CardRowsAppended.AppendedRow appendRow(String node, CardDefinition card, long time, Reading reading,
+			Map<String, String> texts) {
 		double[] values = new double[card.columns().size()];
 		for (int i = 0; i < values.length; i++) {
 			values[i] = reading.value(card.columns().get(i).metric());
 		}
 		CyclicBuffer buffer = buffer(node, card);
 		Row row = buffer.append(time, values);
-		return new CardRows(card, node, buffer.epoch(), List.of(row), List.of(card.text(row.values(), texts)),
-				card.auxText(row.values(), texts), card.captionText(row.values(), texts));
+		return new CardRowsAppended.AppendedRow(card, buffer.epoch(), row, texts);
 	}
 
 	private TableRows replaceTable(String node, CardDefinition card, Reading reading) {

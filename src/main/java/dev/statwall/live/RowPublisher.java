@@ -1,6 +1,5 @@
 package dev.statwall.live;
 
-import dev.statwall.card.CardRows;
 import dev.statwall.card.CardRowsAppended;
 import dev.statwall.card.TableRows;
 
@@ -42,10 +41,10 @@ class RowPublisher {
 		if (!this.brokerAvailable) {
 			return; // clients catch up from the buffer when they reconnect
 		}
-		for (CardRows rows : appended.appended()) {
-			String topic = topic(rows.node(), rows.card().id());
+		for (CardRowsAppended.AppendedRow row : appended.appended()) {
+			String topic = topic(appended.node(), row.card().id());
 			if (this.subscriptions.hasSubscribers(topic)) {
-				this.messaging.convertAndSend(topic, LiveRows.of(rows));
+				this.messaging.convertAndSend(topic, LiveRows.of(row.rows(appended.node())));
 			}
 		}
 		for (TableRows table : appended.tables()) {
