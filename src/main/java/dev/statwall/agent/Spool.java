@@ -2,6 +2,9 @@ package dev.statwall.agent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Samples waiting for the hub, oldest first, in a fixed ring: when it is full the oldest sample
@@ -12,7 +15,8 @@ import java.util.List;
  */
 public final class Spool {
 
-	private final Entry[] ring;
+	/** Slots outside the samples held are null, so a dropped sample can be collected. */
+	private final @Nullable Entry[] ring;
 
 	private int head;
 
@@ -48,7 +52,7 @@ public final class Spool {
 	public synchronized List<Entry> peek(int max) {
 		List<Entry> batch = new ArrayList<>(Math.min(max, this.size));
 		for (int i = 0; i < this.size && batch.size() < max; i++) {
-			Entry entry = this.ring[(this.head + i) % this.ring.length];
+			Entry entry = entry(i);
 			if (!batch.isEmpty() && entry.metrics() != batch.get(0).metrics()) {
 				break;
 			}
@@ -57,9 +61,14 @@ public final class Spool {
 		return batch;
 	}
 
+	/** The {@code i}th oldest sample held; {@code i} is below {@code size}. */
+	private Entry entry(int i) {
+		return Objects.requireNonNull(this.ring[(this.head + i) % this.ring.length]);
+	}
+
 	/** Removes every sample up to and including {@code seq}: the hub has them. */
 	public synchronized void removeThrough(long seq) {
-		while (this.size > 0 && this.ring[this.head].seq() <= seq) {
+		while (this.size > 0 && entry(0).seq() <= seq) {
 			this.ring[this.head] = null;
 			this.head = (this.head + 1) % this.ring.length;
 			this.size--;
@@ -80,7 +89,7 @@ public final class Spool {
 	}
 
 	public synchronized long newestSeq() {
-		return (this.size == 0) ? 0 : this.ring[(this.head + this.size - 1) % this.ring.length].seq();
+		return (this.size == 0) ? 0 : entry(this.size - 1).seq();
 	}
 
 	/**

@@ -176,7 +176,7 @@ public final class Dashboard {
 			return ValueTemplate.parse(template, columns);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationException(key, ex.getMessage());
+			throw new InvalidConfigurationException(key, String.valueOf(ex.getMessage()));
 		}
 	}
 

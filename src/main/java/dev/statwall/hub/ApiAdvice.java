@@ -3,6 +3,7 @@ package dev.statwall.hub;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.statwall.wire.BadBatchException;
 
@@ -65,12 +66,13 @@ class ApiAdvice {
 		return answer(HttpStatus.BAD_REQUEST, "'" + ex.getName() + "' must be a whole number");
 	}
 
-	static ResponseEntity<ApiError> answer(HttpStatus status, String reason) {
+	static ResponseEntity<ApiError> answer(HttpStatus status, @Nullable String reason) {
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
 		if (status == HttpStatus.UNAUTHORIZED) {
 			response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"statwall\"");
 		}
-		return response.body(new ApiError(status.value(), status.getReasonPhrase(), reason));
+		return response.body(new ApiError(status.value(), status.getReasonPhrase(),
+				(reason != null) ? reason : status.getReasonPhrase()));
 	}
 
 }

@@ -33,7 +33,7 @@ class CardRowsController {
 		}
 		catch (IllegalArgumentException ex) {
 			// answered on the subscription itself: an exception handler would broadcast to the topic
-			return new LiveError(ex.getMessage());
+			return new LiveError(String.valueOf(ex.getMessage()));
 		}
 	}
 

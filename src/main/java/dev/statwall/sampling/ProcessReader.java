@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import oshi.software.common.os.linux.nativefree.LinuxOperatingSystemNF;
 import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
@@ -199,7 +201,7 @@ final class ProcessReader implements Area {
 				if (this.linux) {
 					readDetails(process);
 				}
-				else {
+				else if (process.osProcess != null) {
 					// OSHI looks these up lazily; asking for every process would cost more than the rest
 					OSProcess osProcess = process.osProcess;
 					process.name = osProcess.getName();
@@ -299,7 +301,7 @@ final class ProcessReader implements Area {
 		String command = "";
 
 		/** The OSHI process of the latest read, where OSHI reads processes. */
-		OSProcess osProcess;
+		@Nullable OSProcess osProcess;
 
 		Proc(String pid) {
 			this.pid = pid;

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import oshi.hardware.Sensors;
 
 /**
@@ -33,7 +35,7 @@ final class SensorReader implements Area {
 
 	private boolean fromOshi;
 
-	private String zoneTemperature;
+	private @Nullable String zoneTemperature;
 
 	private String[] fanNames = new String[0];
 
@@ -80,13 +82,13 @@ final class SensorReader implements Area {
 		this.metrics = List.copyOf(list);
 	}
 
-	private String findCpuZone() {
+	private @Nullable String findCpuZone() {
 		File[] zones = this.thermalRoot.toFile().listFiles((dir, name) -> name.startsWith("thermal_zone"));
 		if (zones == null || zones.length == 0) {
 			return null;
 		}
 		Arrays.sort(zones);
-		String best = null;
+		@Nullable String best = null;
 		int bestRank = Integer.MAX_VALUE;
 		for (File zone : zones) {
 			String temperature = new File(zone, "temp").getPath();
@@ -117,8 +119,9 @@ final class SensorReader implements Area {
 
 	@Override
 	public void read(Readout out) {
-		if (this.fromOshi || this.zoneTemperature != null) {
-			double celsius = this.fromOshi ? this.sensors.getCpuTemperature() : readZone(this.zoneTemperature);
+		String zone = this.zoneTemperature;
+		if (this.fromOshi || zone != null) {
+			double celsius = (this.fromOshi || zone == null) ? this.sensors.getCpuTemperature() : readZone(zone);
 			if (celsius > 0) {
 				this.failures.succeeded(TEMPERATURE);
 				out.value(TEMPERATURE, celsius);

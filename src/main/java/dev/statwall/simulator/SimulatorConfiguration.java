@@ -2,6 +2,8 @@ package dev.statwall.simulator;
 
 import java.net.URI;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.statwall.hub.HubProperties;
 import dev.statwall.role.ConditionalOnRole;
 import dev.statwall.role.Role;
@@ -34,7 +36,7 @@ class SimulatorConfiguration {
 
 		private final HubProperties hub;
 
-		private volatile Simulator simulator;
+		private volatile @Nullable Simulator simulator;
 
 		EmbeddedSimulator(SimulatorProperties properties, HubProperties hub) {
 			this.properties = properties;
@@ -53,7 +55,7 @@ class SimulatorConfiguration {
 			this.simulator = simulator;
 		}
 
-		Simulator simulator() {
+		@Nullable Simulator simulator() {
 			return this.simulator;
 		}
 

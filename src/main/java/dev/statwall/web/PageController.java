@@ -1,6 +1,7 @@
 package dev.statwall.web;
 
 import java.lang.reflect.Method;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -38,15 +39,15 @@ final class PageController {
 
 	/** Maps every configured page path to {@link #page}; {@code /} leads to the first page if none is there. */
 	void register(RequestMappingHandlerMapping mapping) {
-		Method handler = ReflectionUtils.findMethod(PageController.class, "page", HttpServletRequest.class,
-				Model.class);
+		Method handler = Objects.requireNonNull(
+				ReflectionUtils.findMethod(PageController.class, "page", HttpServletRequest.class, Model.class));
 		for (PageDefinition page : this.dashboard.pages()) {
 			mapping.registerMapping(RequestMappingInfo.paths(page.path()).methods(RequestMethod.GET).build(), this,
 					handler);
 		}
 		if (this.dashboard.page("/").isEmpty() && !this.dashboard.pages().isEmpty()) {
 			mapping.registerMapping(RequestMappingInfo.paths("/").methods(RequestMethod.GET).build(), this,
-					ReflectionUtils.findMethod(PageController.class, "home"));
+					Objects.requireNonNull(ReflectionUtils.findMethod(PageController.class, "home")));
 		}
 	}
 
