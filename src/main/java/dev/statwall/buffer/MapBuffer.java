@@ -36,11 +36,12 @@ public final class MapBuffer {
 	}
 
 	/**
-	 * Replaces the whole content with {@code next}, keeping rows whose cells did not change.
-	 * @return what changed, to be pushed to live clients
+	 * Replaces the whole content with {@code next}, keeping rows whose cells did not change. The
+	 * sequence number moves only when something changed: a client that holds the table is not sent
+	 * after a change that is not there.
+	 * @return what changed, to be pushed to live clients; empty when nothing did
 	 */
 	public synchronized MapChange replaceAll(Map<String, List<Object>> next) {
-		long seq = this.lastSeq + 1;
 		List<KeyedRow> put = new ArrayList<>();
 		for (Map.Entry<String, List<Object>> entry : next.entrySet()) {
 			KeyedRow old = this.rows.get(entry.getKey());
@@ -57,8 +58,11 @@ public final class MapBuffer {
 				deleted.add(key);
 			}
 		}
-		this.lastSeq = seq;
-		return new MapChange(seq, put, deleted);
+		if (put.isEmpty() && deleted.isEmpty()) {
+			return new MapChange(this.lastSeq, put, deleted);
+		}
+		this.lastSeq++;
+		return new MapChange(this.lastSeq, put, deleted);
 	}
 
 	public synchronized MapChange put(String key, List<Object> cells) {
@@ -78,6 +82,11 @@ public final class MapBuffer {
 
 	/** The rows put and the keys deleted by one change. */
 	public record MapChange(long seq, List<KeyedRow> put, List<String> deleted) {
+
+		public boolean isEmpty() {
+			return this.put.isEmpty() && this.deleted.isEmpty();
+		}
+
 	}
 
 }

@@ -2,7 +2,7 @@ package dev.statwall.card;
 
 import java.util.List;
 
-import dev.statwall.buffer.Row;
+import dev.statwall.series.Row;
 
 /**
  * Rows of one card's buffer with their value texts, as the page and live clients receive them.

@@ -2,7 +2,7 @@ package dev.statwall.export;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
-import dev.statwall.card.CardBuffers;
+import dev.statwall.series.SeriesStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +17,8 @@ class ExportConfiguration {
 	}
 
 	@Bean
-	NodeMetricsCollector nodeMetricsCollector(CardBuffers cards, ObjectProvider<PrometheusRegistry> registry) {
-		NodeMetricsCollector collector = new NodeMetricsCollector(cards);
+	NodeMetricsCollector nodeMetricsCollector(SeriesStore store, ObjectProvider<PrometheusRegistry> registry) {
+		NodeMetricsCollector collector = new NodeMetricsCollector(store);
 		registry.ifAvailable((prometheus) -> prometheus.register(collector));
 		return collector;
 	}

@@ -9,8 +9,8 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapsho
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
-import dev.statwall.card.CardBuffers;
-import dev.statwall.sampling.Reading;
+import dev.statwall.series.NodeInfo;
+import dev.statwall.series.SeriesStore;
 
 /**
  * Every sampled metric of every node this process knows, at {@code /actuator/prometheus}. Built
@@ -18,23 +18,23 @@ import dev.statwall.sampling.Reading;
  */
 final class NodeMetricsCollector implements MultiCollector {
 
-	private final CardBuffers cards;
+	private final SeriesStore store;
 
-	NodeMetricsCollector(CardBuffers cards) {
-		this.cards = cards;
+	NodeMetricsCollector(SeriesStore store) {
+		this.store = store;
 	}
 
 	@Override
 	public MetricSnapshots collect() {
 		Map<String, GaugeSnapshot.Builder> families = new LinkedHashMap<>();
-		for (Map.Entry<String, Reading> node : this.cards.latestReadings().entrySet()) {
-			node.getValue().values().forEach((metric, value) -> {
+		for (NodeInfo node : this.store.nodes()) {
+			node.values().forEach((metric, value) -> {
 				if (value == null || value.isNaN()) {
 					return; // n/a is no sample, not a zero
 				}
 				PrometheusName name = PrometheusName.of(metric);
-				Labels labels = (name.label() != null) ? Labels.of("node", node.getKey(), name.label(), name.labelValue())
-						: Labels.of("node", node.getKey());
+				Labels labels = (name.label() != null) ? Labels.of("node", node.name(), name.label(), name.labelValue())
+						: Labels.of("node", node.name());
 				families.computeIfAbsent(name.family(), (family) -> GaugeSnapshot.builder().name(family).help(name.help()))
 					.dataPoint(GaugeDataPointSnapshot.builder().value(value * name.scale()).labels(labels).build());
 			});

@@ -5,6 +5,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.statwall.series.StorageUnavailableException;
 import dev.statwall.wire.BadBatchException;
 
 import org.springframework.http.HttpHeaders;
@@ -39,6 +40,25 @@ class ApiAdvice {
 			logger.debug("Refused a batch from " + request.getRemoteAddr() + ": " + ex.getMessage());
 		}
 		return answer(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> unknownNode(NodeRegistry.UnknownNodeException ex) {
+		return answer(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> notOffline(NodeRegistry.NodeNotOfflineException ex) {
+		return answer(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	/** Nothing is acknowledged that is not durable: the agent keeps the samples and sends them again. */
+	@ExceptionHandler
+	ResponseEntity<ApiError> notDurable(StorageUnavailableException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(new ApiError(503, HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(),
+					"the hub cannot store samples now (" + ex.getMessage() + "); send them again later"));
 	}
 
 	@ExceptionHandler

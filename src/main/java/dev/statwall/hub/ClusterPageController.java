@@ -119,8 +119,11 @@ class ClusterPageController {
 		try {
 			this.nodes.forget(name);
 		}
-		catch (ApiException ex) {
-			return ResponseEntity.status(ex.status()).body(ex.getMessage());
+		catch (NodeRegistry.UnknownNodeException ex) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ex.getMessage());
+		}
+		catch (NodeRegistry.NodeNotOfflineException ex) {
+			return ResponseEntity.status(HttpStatus.CONFLICT).body(ex.getMessage());
 		}
 		ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
 		if ("overview".equals(then)) {

@@ -6,16 +6,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.statwall.buffer.BufferRepository;
-import dev.statwall.card.CardBuffers;
-import dev.statwall.card.Dashboard;
 import dev.statwall.card.InvalidConfigurationException;
+import dev.statwall.card.NodeDashboards;
 import dev.statwall.live.LiveSubscriptions;
 import dev.statwall.role.ConditionalOnRole;
 import dev.statwall.role.Role;
 import dev.statwall.sampling.LocalNode;
 import dev.statwall.sampling.Sample;
 import dev.statwall.sampling.SamplingProperties;
+import dev.statwall.series.SampleNames;
+import dev.statwall.series.SeriesStore;
+import dev.statwall.series.Tables;
 import dev.statwall.wire.NodeNames;
 import dev.statwall.wire.SampleBatch;
 
@@ -28,26 +29,19 @@ import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** The hub: ingest, node registry, checkpoints, overview. Loaded only with {@code statwall.role=hub}. */
+/** The hub: ingest, node registry, overview. Loaded only with {@code statwall.role=hub}. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(Role.HUB)
 class HubConfiguration implements SchedulingConfigurer {
 
-	private final HubStore store;
-
 	private final OverviewPublisher overview;
 
-	private final HubProperties properties;
-
-	HubConfiguration(HubStore store, OverviewPublisher overview, HubProperties properties) {
-		this.store = store;
+	HubConfiguration(OverviewPublisher overview) {
 		this.overview = overview;
-		this.properties = properties;
 	}
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedRateTask(this.store::checkpoint, this.properties.checkpointInterval());
 		registrar.addFixedRateTask(this.overview::publish, java.time.Duration.ofSeconds(1));
 	}
 
@@ -67,15 +61,11 @@ class HubConfiguration implements SchedulingConfigurer {
 		}
 
 		@Bean
-		static NodeRegistry nodeRegistry(CardBuffers cards, BufferRepository buffers, ApplicationEventPublisher events,
-				Clock clock, HubProperties properties, ObjectProvider<MeterRegistry> meters) {
-			return new NodeRegistry(cards, buffers, events, clock, properties,
+		static NodeRegistry nodeRegistry(SeriesStore store, Tables tables, NodeDashboards dashboards,
+				ApplicationEventPublisher events, Clock clock, HubProperties properties,
+				ObjectProvider<MeterRegistry> meters) {
+			return new NodeRegistry(store, tables, dashboards, events, clock, properties,
 					meters.getIfAvailable(SimpleMeterRegistry::new));
-		}
-
-		@Bean
-		static HubStore hubStore(DataProperties data, NodeRegistry nodes, BufferRepository buffers, Dashboard dashboard) {
-			return new HubStore(data.dataDir(), nodes, buffers, dashboard);
 		}
 
 		@Bean
@@ -108,6 +98,8 @@ class HubConfiguration implements SchedulingConfigurer {
 
 		private final String run = SampleBatch.newRun();
 
+		private final SampleNames names = new SampleNames();
+
 		private final long interval;
 
 		SelfRecorder(boolean enabled, NodeRegistry nodes, String name, long interval) {
@@ -124,7 +116,8 @@ class HubConfiguration implements SchedulingConfigurer {
 		@EventListener
 		void record(Sample sample) {
 			if (this.enabled) {
-				this.nodes.takeLocal(this.name, this.run, this.interval, sample.tick(), sample.time(), sample.reading());
+				this.nodes.takeLocal(this.name, this.run, this.interval, sample.tick(), sample.time(), sample.reading(),
+						this.names);
 			}
 		}
 

@@ -18,24 +18,19 @@ import org.springframework.util.unit.DataSize;
  * @param sampleSelf whether the hub also samples its own machine and shows it as a node
  * @param staleAfter a node that has sent nothing for this long is stale
  * @param offlineAfter a node that has sent nothing for this long is offline
- * @param checkpointInterval how often every node's buffers and status are saved under
- * {@code statwall.data-dir}; a crash loses at most this much
  * @param maxBody the largest request body the ingest API reads
  * @param maxAhead how far a sample's time may be ahead of the hub's clock
  * @param maxAge how far a sample's time may be behind the hub's clock
- * @param sampleLog how many sample sequence numbers the hub keeps per node for the read API
  */
 @ConfigurationProperties("statwall.hub")
 public record HubProperties(@Nullable URI url, @Nullable String token, @DefaultValue("true") boolean sampleSelf,
 		@DefaultValue("3s") Duration staleAfter, @DefaultValue("30s") Duration offlineAfter,
-		@DefaultValue("5s") Duration checkpointInterval, @DefaultValue("1MB") DataSize maxBody,
-		@DefaultValue("5m") Duration maxAhead, @DefaultValue("24h") Duration maxAge,
-		@DefaultValue("60") int sampleLog) {
+		@DefaultValue("1MB") DataSize maxBody,
+		@DefaultValue("5m") Duration maxAhead, @DefaultValue("24h") Duration maxAge) {
 
 	public HubProperties {
 		positive("stale-after", staleAfter);
 		positive("offline-after", offlineAfter);
-		positive("checkpoint-interval", checkpointInterval);
 		positive("max-ahead", maxAhead);
 		positive("max-age", maxAge);
 		if (offlineAfter.compareTo(staleAfter) <= 0) {
@@ -44,9 +39,6 @@ public record HubProperties(@Nullable URI url, @Nullable String token, @DefaultV
 		}
 		if (maxBody.toBytes() < 1024) {
 			throw new IllegalArgumentException("statwall.hub.max-body must be at least 1KB, was " + maxBody);
-		}
-		if (sampleLog < 1) {
-			throw new IllegalArgumentException("statwall.hub.sample-log must be 1 or more, was " + sampleLog);
 		}
 		if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
 			throw new IllegalArgumentException(
@@ -82,8 +74,8 @@ public record HubProperties(@Nullable URI url, @Nullable String token, @DefaultV
 	public String toString() {
 		return "HubProperties[url=" + this.url + ", token=" + ((this.token == null) ? "none" : "***")
 				+ ", sampleSelf=" + this.sampleSelf + ", staleAfter=" + this.staleAfter + ", offlineAfter="
-				+ this.offlineAfter + ", checkpointInterval=" + this.checkpointInterval + ", maxBody=" + this.maxBody
-				+ ", maxAhead=" + this.maxAhead + ", maxAge=" + this.maxAge + ", sampleLog=" + this.sampleLog + "]";
+				+ this.offlineAfter + ", maxBody=" + this.maxBody
+				+ ", maxAhead=" + this.maxAhead + ", maxAge=" + this.maxAge + "]";
 	}
 
 }

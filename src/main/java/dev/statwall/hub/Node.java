@@ -1,47 +1,25 @@
 package dev.statwall.hub;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.statwall.sampling.Reading;
+import dev.statwall.series.NodeInfo;
 
 /**
- * What the hub knows of one node. Everything that changes is guarded by the node itself: one
- * node's batches are taken one at a time, in order, while different nodes proceed in parallel.
- * Readers (overview, API) only ever look at the immutable {@link #state()}.
+ * What the hub knows of one node besides its series: when it last heard from it. One node's
+ * batches are taken one at a time, in order, under the node's lock, while different nodes proceed
+ * in parallel. Readers (overview, API) only ever look at the immutable {@link #state()}.
  */
 final class Node {
 
-	private static final int REMEMBERED_RUNS = 8;
-
 	final String name;
 
-	/** The agent run whose samples are being taken, null before the first. */
-	@Nullable String run;
-
-	/** How many runs this node has had, so the sample log tells the runs apart. */
-	int runs;
-
-	/** Runs that came before the current one: their late batches are duplicates, not a new run. */
-	final Deque<String> pastRuns = new ArrayDeque<>();
-
-	long lastSeq;
-
-	long lastTime;
-
-	long interval;
-
-	/** Samples dropped by the agent's spool, over all its runs. */
-	long dropped;
-
-	long droppedThisRun;
-
-	boolean dirty;
-
 	boolean forgotten;
+
+	private volatile long lastSeen;
+
+	private volatile @Nullable NodeInfo info;
 
 	private volatile NodeState state;
 
@@ -50,40 +28,38 @@ final class Node {
 		this.state = new NodeState(name, 0, 0, 0, 0, 0, Vitals.NONE, Map.of(), Map.of());
 	}
 
+	/** A node the history store knows from before a restart. */
+	Node(NodeInfo info) {
+		this(info.name());
+		this.lastSeen = info.lastSeen();
+		update(info);
+	}
+
 	NodeState state() {
 		return this.state;
 	}
 
-	/** Switches to a new agent run; false when {@code run} is one that was already replaced. */
-	boolean startRun(String run) {
-		if (this.pastRuns.contains(run)) {
-			return false;
-		}
-		if (this.run != null) {
-			this.pastRuns.addFirst(this.run);
-			if (this.pastRuns.size() > REMEMBERED_RUNS) {
-				this.pastRuns.removeLast();
-			}
-		}
-		this.run = run;
-		this.runs++;
-		this.lastSeq = 0;
-		this.droppedThisRun = 0;
-		return true;
+	long lastSeen() {
+		return this.lastSeen;
 	}
 
-	void seen(long lastSeen, @Nullable Reading latest) {
-		NodeState previous = this.state;
-		this.state = (latest != null)
-				? new NodeState(this.name, lastSeen, this.lastTime, this.lastSeq, this.interval, this.dropped,
-						Vitals.of(latest), latest.values(), latest.texts().isEmpty() ? previous.texts() : latest.texts())
-				: new NodeState(this.name, lastSeen, previous.lastSampleTime(), previous.lastSeq(), this.interval,
-						this.dropped, previous.vitals(), previous.values(), previous.texts());
-		this.dirty = true;
+	void seen(long now, @Nullable NodeInfo latest) {
+		this.lastSeen = now;
+		if (latest != null) {
+			update(latest);
+		}
+		else {
+			NodeState previous = this.state;
+			this.state = new NodeState(this.name, now, previous.lastSampleTime(), previous.lastSeq(), previous.interval(),
+					previous.dropped(), previous.vitals(), previous.values(), previous.texts());
+		}
 	}
 
-	void restore(NodeState state) {
-		this.state = state;
+	private void update(NodeInfo info) {
+		this.info = info;
+		Map<String, Double> values = info.values();
+		this.state = new NodeState(this.name, this.lastSeen, info.lastTime(), info.runSeq(), info.interval(),
+				info.dropped(), Vitals.of(values), values, info.texts());
 	}
 
 	/**

@@ -9,16 +9,16 @@ import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.statwall.buffer.BufferRepository;
-import dev.statwall.buffer.CyclicBuffer;
-import dev.statwall.buffer.Row;
-import dev.statwall.card.CardBuffers;
 import dev.statwall.card.CardDefinition;
+import dev.statwall.card.CardSeries;
 import dev.statwall.card.Dashboard;
 import dev.statwall.hub.Node.NodeState;
 import dev.statwall.live.LiveRows;
 import dev.statwall.role.ConditionalOnRole;
 import dev.statwall.role.Role;
+import dev.statwall.series.NodeInfo;
+import dev.statwall.series.Row;
+import dev.statwall.series.SeriesStore;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,20 +39,22 @@ class NodeApiController {
 
 	private final NodeRegistry nodes;
 
-	private final CardBuffers cards;
+	/** The most samples one request of the sample log answers with. */
+	static final int SAMPLE_LIMIT = 10_000;
+
+	private final CardSeries cards;
 
 	private final Dashboard dashboard;
 
-	private final BufferRepository buffers;
+	private final SeriesStore store;
 
 	private final HubToken token;
 
-	NodeApiController(NodeRegistry nodes, CardBuffers cards, Dashboard dashboard, BufferRepository buffers,
-			HubToken token) {
+	NodeApiController(NodeRegistry nodes, CardSeries cards, Dashboard dashboard, SeriesStore store, HubToken token) {
 		this.nodes = nodes;
 		this.cards = cards;
 		this.dashboard = dashboard;
-		this.buffers = buffers;
+		this.store = store;
 		this.token = token;
 	}
 
@@ -79,25 +81,33 @@ class NodeApiController {
 		CardDefinition definition = this.cards.dashboard(name).card(card)
 			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no card '" + card + "'; cards are "
 					+ this.dashboard.pages().stream().flatMap((p) -> p.cards().stream()).map(CardDefinition::id).toList()));
-		long current = this.buffers.findCyclic(definition.bufferName(name)).map(CyclicBuffer::epoch).orElse(0L);
+		long current = this.store.node(name).map(NodeInfo::epoch).orElse(0L);
 		return LiveRows.of(this.cards.rows(name, definition, (epoch != null) ? epoch : current, after));
 	}
 
-	/** The samples the hub took from the node, by the agent's own sequence numbers. */
+	/**
+	 * The samples the hub took from the node, by the agent's own sequence numbers: the first
+	 * {@code limit} after {@code after} in the hub's numbering, or the newest {@code limit}.
+	 */
 	@GetMapping("/{name}/samples")
 	SamplesJson samples(@PathVariable String name, @RequestParam(required = false) @Nullable Long epoch,
-			@RequestParam(defaultValue = "0") long after) {
+			@RequestParam(required = false) @Nullable Long after, @RequestParam(defaultValue = "1000") int limit) {
 		state(name);
-		CyclicBuffer log = this.buffers.findCyclic(NodeRegistry.samplesBuffer(name)).orElse(null);
-		if (log == null) {
+		if (limit < 1 || limit > SAMPLE_LIMIT) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "'limit' must be from 1 to " + SAMPLE_LIMIT + ", was " + limit);
+		}
+		NodeInfo info = this.store.node(name).orElse(null);
+		if (info == null) {
 			return new SamplesJson(name, 0, List.of());
 		}
-		List<Row> rows = log.rowsAfter((epoch == null || epoch == log.epoch()) ? after : 0);
+		long from = (after == null || (epoch != null && epoch != info.epoch())) ? Math.max(0, info.lastSeq() - limit)
+				: after;
+		List<Row> rows = this.store.origins(name, from, limit);
 		List<SampleJson> samples = new ArrayList<>(rows.size());
 		for (Row row : rows) {
 			samples.add(new SampleJson(row.seq(), row.time(), (long) row.value(0), (int) row.value(1)));
 		}
-		return new SamplesJson(name, log.epoch(), samples);
+		return new SamplesJson(name, info.epoch(), samples);
 	}
 
 	@DeleteMapping("/{name}")

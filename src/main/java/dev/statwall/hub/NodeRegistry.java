@@ -3,6 +3,7 @@ package dev.statwall.hub;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,39 +13,44 @@ import java.util.concurrent.ConcurrentMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
-import dev.statwall.buffer.BufferRepository;
-import dev.statwall.card.CardBuffers;
+import dev.statwall.buffer.MapBuffer.MapChange;
+import dev.statwall.card.NodeDashboards;
 import dev.statwall.hub.Node.NodeState;
 import dev.statwall.sampling.Reading;
+import dev.statwall.series.NodeInfo;
+import dev.statwall.series.Origin;
+import dev.statwall.series.SampleNames;
+import dev.statwall.series.SampleStored;
+import dev.statwall.series.SeriesStore;
+import dev.statwall.series.Tables;
 import dev.statwall.wire.BadBatchException;
 import dev.statwall.wire.SampleBatch;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 
 /**
- * Every node the hub has heard from. Samples go into the same card buffers a standalone node
- * fills, through {@link CardBuffers#append}, so every node gets the standalone dashboard's cards.
+ * Every node the hub has heard from. Samples go into the history store, which keeps every metric
+ * of every node; cards, charts and the API read from there.
  * <p>
  * Delivery is at least once (an agent resends what it is not sure of) and the registry makes it
  * exactly once: within an agent run only a sequence number above the last one taken counts; a new
- * run starts the count again, and a run that was already replaced is never taken again.
+ * run starts the count again, and a run that was already replaced is never taken again. The store
+ * keeps each sample's run and number with it, so this holds across a restart of the hub too.
+ * <p>
+ * A batch is answered only once what it added is durable ({@link SeriesStore#awaitDurable}):
+ * what the hub acknowledged survives a crash.
  */
 public final class NodeRegistry {
 
-	/** Each taken sample's sequence number and run, for the read API. */
-	static final List<String> SAMPLE_COLUMNS = List.of("sample", "run");
-
-	static final String SAMPLES = "samples";
-
-	private static final Reading GAP = new Reading(Map.of(), Map.of(), Map.of());
-
 	private final ConcurrentMap<String, Node> nodes = new ConcurrentHashMap<>();
 
-	private final CardBuffers cards;
+	private final SeriesStore store;
 
-	private final BufferRepository buffers;
+	private final Tables tables;
+
+	private final NodeDashboards dashboards;
 
 	private final ApplicationEventPublisher events;
 
@@ -58,16 +64,17 @@ public final class NodeRegistry {
 
 	private final Counter agentDropped;
 
-	NodeRegistry(CardBuffers cards, BufferRepository buffers, ApplicationEventPublisher events, Clock clock,
-			HubProperties properties, MeterRegistry meters) {
-		this.cards = cards;
-		this.buffers = buffers;
+	NodeRegistry(SeriesStore store, Tables tables, NodeDashboards dashboards, ApplicationEventPublisher events,
+			Clock clock, HubProperties properties, MeterRegistry meters) {
+		this.store = store;
+		this.tables = tables;
+		this.dashboards = dashboards;
 		this.events = events;
 		this.clock = clock;
 		this.properties = properties;
 		this.taken = Counter.builder("statwall.hub.samples")
 			.tag("result", "taken")
-			.description("Samples added to node buffers")
+			.description("Samples added to node histories")
 			.register(meters);
 		this.duplicates = Counter.builder("statwall.hub.samples")
 			.tag("result", "duplicate")
@@ -76,86 +83,143 @@ public final class NodeRegistry {
 		this.agentDropped = Counter.builder("statwall.hub.samples.dropped")
 			.description("Samples agents dropped because their spool was full while the hub was away")
 			.register(meters);
+		// every node of the history, restored before the web server takes a request
+		for (NodeInfo info : store.nodes()) {
+			this.nodes.put(info.name(), new Node(info));
+		}
 	}
 
 	/**
-	 * Takes a batch from an agent.
-	 * @throws BadBatchException when a sample's time is too far from the hub's clock
+	 * Takes a batch from an agent, and returns once what it added is durable.
+	 * @throws BadBatchException when a sample's time is too far from the hub's clock, or older than
+	 * the node's newest
+	 * @throws dev.statwall.series.StorageUnavailableException when it cannot be made durable now
 	 */
 	public Taken ingest(SampleBatch batch) {
 		long now = this.clock.millis();
 		checkTimes(batch, now);
+		List<SampleStored> stored = new ArrayList<>();
+		Taken taken;
 		while (true) {
 			Node node = this.nodes.computeIfAbsent(batch.node(), Node::new);
 			synchronized (node) {
 				if (node.forgotten) {
 					continue; // forgotten just now: start afresh
 				}
-				return take(node, batch, now);
+				taken = take(node, batch, now, stored);
+				break;
 			}
+		}
+		// a duplicate is acknowledged only once the sample it repeats is durable, too
+		this.store.awaitDurable(batch.node());
+		stored.forEach(this.events::publishEvent);
+		return taken;
+	}
+
+	private Taken take(Node node, SampleBatch batch, long now, List<SampleStored> stored) {
+		NodeInfo info = this.store.node(node.name).orElse(null);
+		boolean current = info != null && batch.run().equals(info.run());
+		int taken = 0;
+		int duplicates = 0;
+		long last = (current && info != null) ? info.runSeq() : 0;
+		if (!current && info != null && info.pastRuns().contains(batch.run())) {
+			duplicates = batch.size(); // a late batch from a run that was replaced
+			last = info.runSeq();
+		}
+		else {
+			checkOrder(batch, info, last);
+			long before = (info != null) ? info.dropped() : 0;
+			NodeInfo after = info;
+			for (int i = 0; i < batch.size(); i++) {
+				long seq = batch.seq()[i];
+				if (seq <= last) {
+					duplicates++;
+					continue;
+				}
+				double[] values = new double[batch.metrics().length];
+				for (int m = 0; m < values.length; m++) {
+					values[m] = batch.values()[m][i];
+				}
+				SeriesStore.Appended appended = this.store.append(node.name, batch.time()[i], batch.metrics(), values,
+						batch.interval(), new Origin(batch.run(), seq, batch.dropped()));
+				stored.add(new SampleStored(appended.node(), appended.rows(), Map.of()));
+				after = appended.node();
+				last = seq;
+				taken++;
+			}
+			if (!batch.texts().isEmpty()) {
+				this.store.texts(node.name, batch.texts());
+			}
+			Map<String, MapChange> tables = this.tables.replace(node.name, batch.tables());
+			if (!tables.isEmpty()) {
+				withTables(stored, tables, this.store.node(node.name).orElse(after));
+			}
+			if (after != null && after.dropped() > before) {
+				this.agentDropped.increment(after.dropped() - before);
+			}
+		}
+		node.seen(now, this.store.node(node.name).orElse(null));
+		this.taken.increment(taken);
+		this.duplicates.increment(duplicates);
+		return new Taken(taken, duplicates, last);
+	}
+
+	/** Tables describe the newest sample: they go out with it, or alone when the batch was all duplicates. */
+	private static void withTables(List<SampleStored> stored, Map<String, MapChange> tables, @Nullable NodeInfo node) {
+		if (!stored.isEmpty()) {
+			SampleStored newest = stored.remove(stored.size() - 1);
+			stored.add(new SampleStored(newest.node(), newest.rows(), tables));
+		}
+		else if (node != null) {
+			stored.add(new SampleStored(node, List.of(), tables));
 		}
 	}
 
-	private Taken take(Node node, SampleBatch batch, long now) {
-		int taken = 0;
-		int duplicates = 0;
-		Reading latest = null;
-		boolean current = batch.run().equals(node.run);
-		if (!current && !node.startRun(batch.run())) {
-			duplicates = batch.size(); // a late batch from a run that was replaced
+	/** Refuses, before taking any of it, a batch whose first new sample is older than the node's newest. */
+	private static void checkOrder(SampleBatch batch, @Nullable NodeInfo info, long last) {
+		if (info == null || info.lastSeq() == 0) {
+			return;
 		}
-		else {
-			node.interval = batch.interval();
-			for (int i = 0; i < batch.size(); i++) {
-				Reading reading = batch.reading(i);
-				if (take(node, batch.seq()[i], batch.time()[i], reading)) {
-					taken++;
-					latest = reading;
+		for (int i = 0; i < batch.size(); i++) {
+			if (batch.seq()[i] > last) {
+				if (batch.time()[i] < info.lastTime()) {
+					throw new BadBatchException("sample " + batch.seq()[i] + " at " + Instant.ofEpochMilli(batch.time()[i])
+							+ " is older than the newest sample the hub holds for node '" + batch.node() + "', at "
+							+ Instant.ofEpochMilli(info.lastTime()) + "; check the node's clock");
 				}
-				else {
-					duplicates++;
-				}
-			}
-			if (batch.dropped() > node.droppedThisRun) {
-				this.agentDropped.increment(batch.dropped() - node.droppedThisRun);
-				node.dropped += batch.dropped() - node.droppedThisRun;
-				node.droppedThisRun = batch.dropped();
+				return;
 			}
 		}
-		node.seen(now, latest);
-		this.taken.increment(taken);
-		this.duplicates.increment(duplicates);
-		return new Taken(taken, duplicates, node.lastSeq);
 	}
 
 	/** Takes a sample of the hub's own machine, as if its own agent had sent it. */
-	void takeLocal(String name, String run, long interval, long seq, long time, Reading reading) {
+	void takeLocal(String name, String run, long interval, long seq, long time, Reading reading, SampleNames names) {
 		Node node = this.nodes.computeIfAbsent(name, Node::new);
+		SampleStored stored;
 		synchronized (node) {
-			if (!run.equals(node.run)) {
-				node.startRun(run);
+			String[] metrics = names.of(reading.values().keySet());
+			SeriesStore.Appended appended;
+			try {
+				appended = this.store.append(name, time, metrics, SampleNames.values(metrics, reading.values()), interval,
+						new Origin(run, seq, 0));
 			}
-			node.interval = interval;
-			boolean taken = take(node, seq, time, reading);
-			node.seen(this.clock.millis(), taken ? reading : null);
+			catch (dev.statwall.series.OutOfOrderException ex) {
+				return; // the clock stepped back: history only grows forward
+			}
+			if (!reading.texts().isEmpty()) {
+				this.store.texts(name, reading.texts());
+			}
+			NodeInfo info = this.store.node(name).orElse(appended.node());
+			stored = new SampleStored(info, appended.rows(), this.tables.replace(name, reading.tables()));
+			node.seen(this.clock.millis(), info);
 		}
-	}
-
-	private boolean take(Node node, long seq, long time, Reading reading) {
-		if (seq <= node.lastSeq) {
-			return false;
+		try {
+			this.store.awaitDurable(name);
 		}
-		long step = Math.max(1, node.interval);
-		if (node.lastTime > 0 && time - node.lastTime > 2 * step) {
-			// the node was silent: a row of n/a makes every chart break its line here
-			this.events.publishEvent(this.cards.append(node.name, node.lastTime + step, GAP));
+		catch (dev.statwall.series.StorageUnavailableException ex) {
+			// said once by the store; the hub's own cards stay live meanwhile
 		}
-		this.events.publishEvent(this.cards.append(node.name, time, reading));
-		this.buffers.cyclic(samplesBuffer(node.name), SAMPLE_COLUMNS, this.properties.sampleLog())
-			.append(time, new double[] { seq, node.runs });
-		node.lastSeq = seq;
-		node.lastTime = time;
-		return true;
+		this.events.publishEvent(stored);
 	}
 
 	private void checkTimes(SampleBatch batch, long now) {
@@ -178,23 +242,26 @@ public final class NodeRegistry {
 	}
 
 	/**
-	 * Forgets an offline node: its buffers, its status, its checkpoint.
-	 * @throws ApiException 404 when there is no such node, 409 when it is not offline
+	 * Forgets an offline node: its history, its tables, its fitted cards.
+	 * @throws UnknownNodeException when there is no such node
+	 * @throws NodeNotOfflineException when it is not offline
 	 */
 	public void forget(String name) {
 		Node node = this.nodes.get(name);
 		if (node == null) {
-			throw ApiException.notFound(name);
+			throw new UnknownNodeException(name);
 		}
 		synchronized (node) {
 			NodeStatus status = status(node.state());
 			if (status != NodeStatus.OFFLINE) {
-				throw new ApiException(HttpStatus.CONFLICT, "node '" + name + "' is " + status + " (last seen "
+				throw new NodeNotOfflineException("node '" + name + "' is " + status + " (last seen "
 						+ Ago.text(silence(node.state())) + " ago); only an offline node can be forgotten");
 			}
 			node.forgotten = true;
 			this.nodes.remove(name, node);
-			this.cards.forget(name); // its buffers, its fitted dashboard and its newest reading
+			this.store.forget(name);
+			this.tables.forget(name);
+			this.dashboards.forget(name);
 		}
 		this.events.publishEvent(new NodeForgotten(name));
 	}
@@ -221,24 +288,10 @@ public final class NodeRegistry {
 		return this.nodes.size();
 	}
 
-	Collection<Node> nodes() {
-		return this.nodes.values();
-	}
-
-	void restore(Node node) {
-		// fit its cards to what it reported before, so its restored rows are shown before it speaks again
-		this.cards.knowMetrics(node.name, node.state().values().keySet());
-		this.nodes.put(node.name, node);
-	}
-
-	static String samplesBuffer(String node) {
-		return node + "/" + SAMPLES;
-	}
-
 	/**
 	 * What became of a batch.
 	 *
-	 * @param taken samples added to the node's buffers
+	 * @param taken samples added to the node's history
 	 * @param duplicates samples the hub already had
 	 * @param lastSeq the newest sequence number the hub holds for the node's current run
 	 */
@@ -251,6 +304,24 @@ public final class NodeRegistry {
 	 * @param node its name
 	 */
 	public record NodeForgotten(String node) {
+	}
+
+	/** No node of this name: the web layer answers 404. */
+	public static final class UnknownNodeException extends RuntimeException {
+
+		UnknownNodeException(String node) {
+			super("no node '" + node + "' on this hub", null, false, false);
+		}
+
+	}
+
+	/** Only an offline node can be forgotten: the web layer answers 409. */
+	public static final class NodeNotOfflineException extends RuntimeException {
+
+		NodeNotOfflineException(String reason) {
+			super(reason, null, false, false);
+		}
+
 	}
 
 }

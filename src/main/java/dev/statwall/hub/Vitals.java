@@ -2,7 +2,6 @@ package dev.statwall.hub;
 
 import java.util.Map;
 
-import dev.statwall.sampling.Reading;
 
 /**
  * The few numbers of a node the overview shows on its tile; {@code NaN} where the node does not
@@ -19,17 +18,22 @@ public record Vitals(double cpu, double memory, double memoryUsed, double netRx,
 
 	static final Vitals NONE = new Vitals(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
-	public static Vitals of(Reading reading) {
+	public static Vitals of(Map<String, Double> values) {
 		double disk = Double.NaN;
-		for (Map.Entry<String, Double> entry : reading.values().entrySet()) {
+		for (Map.Entry<String, Double> entry : values.entrySet()) {
 			String name = entry.getKey();
 			if (name.startsWith("fs.") && name.endsWith(".usage") && entry.getValue() != null
 					&& !entry.getValue().isNaN()) {
 				disk = Double.isNaN(disk) ? entry.getValue() : Math.max(disk, entry.getValue());
 			}
 		}
-		return new Vitals(reading.value("cpu.usage"), reading.value("memory.usage"), reading.value("memory.used"),
-				reading.value("net.rx"), reading.value("net.tx"), disk);
+		return new Vitals(value(values, "cpu.usage"), value(values, "memory.usage"), value(values, "memory.used"),
+				value(values, "net.rx"), value(values, "net.tx"), disk);
+	}
+
+	private static double value(Map<String, Double> values, String metric) {
+		Double value = values.get(metric);
+		return (value != null) ? value : Double.NaN;
 	}
 
 	/** Both directions, for sorting by network. */

@@ -1,6 +1,6 @@
 package dev.statwall.live;
 
-import dev.statwall.card.CardBuffers;
+import dev.statwall.card.CardSeries;
 import dev.statwall.card.CardDefinition;
 
 import org.springframework.messaging.handler.annotation.DestinationVariable;
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Controller;
 @Controller
 class CardRowsController {
 
-	private final CardBuffers cards;
+	private final CardSeries cards;
 
-	CardRowsController(CardBuffers cards) {
+	CardRowsController(CardSeries cards) {
 		this.cards = cards;
 	}
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.statwall.buffer.Row;
+import dev.statwall.series.Row;
 import dev.statwall.card.CardRows;
 
 /**

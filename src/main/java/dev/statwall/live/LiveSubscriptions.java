@@ -22,11 +22,20 @@ public class LiveSubscriptions {
 
 	private final Map<String, AtomicInteger> subscribers = new ConcurrentHashMap<>();
 
+	/** Subscriptions to a node's card and table topics, by node. */
+	private final Map<String, AtomicInteger> nodes = new ConcurrentHashMap<>();
+
 	/** session id → subscription id → destination */
 	private final Map<String, Map<String, String>> sessions = new ConcurrentHashMap<>();
 
 	public boolean hasSubscribers(String destination) {
 		AtomicInteger count = this.subscribers.get(destination);
+		return count != null && count.get() > 0;
+	}
+
+	/** Whether anyone watches any card of a node: most nodes of a large hub are watched by no one. */
+	public boolean watchesNode(String node) {
+		AtomicInteger count = this.nodes.get(node);
 		return count != null && count.get() > 0;
 	}
 
@@ -41,6 +50,26 @@ public class LiveSubscriptions {
 		this.sessions.computeIfAbsent(stomp.getSessionId(), (id) -> new ConcurrentHashMap<>())
 			.put(stomp.getSubscriptionId(), destination);
 		this.subscribers.computeIfAbsent(destination, (key) -> new AtomicInteger()).incrementAndGet();
+		String node = nodeOf(destination);
+		if (node != null) {
+			this.nodes.computeIfAbsent(node, (key) -> new AtomicInteger()).incrementAndGet();
+		}
+	}
+
+	/** {@code /topic/cards/{node}/{card}} and {@code /topic/tables/{node}/{card}} name a node. */
+	private static @Nullable String nodeOf(String destination) {
+		String rest;
+		if (destination.startsWith("/topic/cards/")) {
+			rest = destination.substring("/topic/cards/".length());
+		}
+		else if (destination.startsWith("/topic/tables/")) {
+			rest = destination.substring("/topic/tables/".length());
+		}
+		else {
+			return null;
+		}
+		int slash = rest.indexOf('/');
+		return (slash > 0) ? rest.substring(0, slash) : null;
 	}
 
 	@EventListener
@@ -68,6 +97,11 @@ public class LiveSubscriptions {
 		AtomicInteger count = this.subscribers.get(destination);
 		if (count != null && count.decrementAndGet() <= 0) {
 			this.subscribers.remove(destination, count);
+		}
+		String node = nodeOf(destination);
+		AtomicInteger watching = (node != null) ? this.nodes.get(node) : null;
+		if (watching != null && watching.decrementAndGet() <= 0) {
+			this.nodes.remove(node, watching);
 		}
 	}
 

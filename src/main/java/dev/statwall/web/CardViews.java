@@ -8,7 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.statwall.card.CardBuffers;
+import dev.statwall.card.CardSeries;
 import dev.statwall.card.CardDefinition;
 import dev.statwall.card.CardRows;
 import dev.statwall.card.CardType;
@@ -22,7 +22,7 @@ import dev.statwall.web.CardView.TableView;
 /** Builds what each card fragment renders, from the node's buffers. */
 public final class CardViews {
 
-	private final CardBuffers cards;
+	private final CardSeries cards;
 
 	private final JsonMapper json;
 
@@ -30,7 +30,7 @@ public final class CardViews {
 
 	private final Markdown markdown = new Markdown();
 
-	CardViews(CardBuffers cards, JsonMapper json) {
+	CardViews(CardSeries cards, JsonMapper json) {
 		this.cards = cards;
 		this.json = json;
 	}

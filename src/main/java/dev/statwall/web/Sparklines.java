@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.statwall.buffer.Row;
+import dev.statwall.series.Row;
 import dev.statwall.card.CardDefinition;
 import dev.statwall.card.CardRows;
 import dev.statwall.card.PlotCurve;

@@ -2,7 +2,7 @@ package dev.statwall.web;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.statwall.card.CardBuffers;
+import dev.statwall.card.CardSeries;
 import dev.statwall.card.Dashboard;
 import dev.statwall.role.ConditionalOnRole;
 import dev.statwall.role.Role;
@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class WebConfiguration {
 
 	@Bean
-	CardViews cardViews(CardBuffers cards, JsonMapper json) {
+	CardViews cardViews(CardSeries cards, JsonMapper json) {
 		return new CardViews(cards, json);
 	}
 

@@ -1,11 +1,14 @@
 package dev.statwall.card;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import dev.statwall.buffer.BufferRepository;
+import dev.statwall.series.HistoryProperties;
+import dev.statwall.series.SeriesStore;
+import dev.statwall.series.Tables;
 import dev.statwall.sampling.LocalNode;
 import dev.statwall.sampling.SystemProbe;
 import dev.statwall.testing.FakeProbe;
@@ -19,6 +22,8 @@ import org.springframework.boot.validation.autoconfigure.ValidationAutoConfigura
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -176,8 +181,17 @@ class DashboardConfigurationTests {
 		}
 
 		@Bean
-		BufferRepository buffers() {
-			return new BufferRepository(Clock.systemUTC());
+		SeriesStore seriesStore() {
+			return SeriesStore.inMemory(HistoryProperties.of(true,
+					new HistoryProperties.Tier(Duration.ofDays(1), DataSize.ofMegabytes(16)),
+					new HistoryProperties.Tier(Duration.ofDays(1), DataSize.ofMegabytes(16)),
+					new HistoryProperties.Tier(Duration.ofDays(1), DataSize.ofMegabytes(16)), false,
+					Duration.ofMinutes(5)), Clock.systemUTC());
+		}
+
+		@Bean
+		Tables tables() {
+			return new Tables();
 		}
 
 	}

@@ -8,14 +8,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import dev.statwall.buffer.BufferRepository;
 import dev.statwall.card.Box;
-import dev.statwall.card.CardBuffers;
 import dev.statwall.card.CardType;
 import dev.statwall.card.Dashboard;
 import dev.statwall.card.DashboardProperties;
 import dev.statwall.sampling.Metric;
+import dev.statwall.card.NodeDashboards;
 import dev.statwall.sampling.Unit;
+import dev.statwall.series.HistoryProperties;
+import dev.statwall.series.SeriesStore;
+import dev.statwall.series.Tables;
 import dev.statwall.testing.MutableClock;
 import dev.statwall.wire.SampleBatch;
 
@@ -28,14 +30,16 @@ final class HubFixture {
 
 	final MutableClock clock = new MutableClock(START);
 
-	final BufferRepository buffers = new BufferRepository(this.clock);
-
 	final Dashboard dashboard = new Dashboard(new DashboardProperties(List.of(new DashboardProperties.Page("/monitor",
 			"Monitor",
 			List.of(card("cpu_stats", "cpu.usage"), card("mem_stats", "memory.usage"))))),
 			List.of(new Metric("cpu.usage", Unit.PERCENT, "cpu"), new Metric("memory.usage", Unit.PERCENT, "memory")));
 
-	final CardBuffers cards = new CardBuffers(this.dashboard, this.buffers, "hub");
+	final SeriesStore store = SeriesStore.inMemory(history(), this.clock);
+
+	final Tables tables = new Tables();
+
+	final NodeDashboards dashboards = new NodeDashboards(this.dashboard, "hub");
 
 	final List<Object> events = new CopyOnWriteArrayList<>();
 
@@ -44,18 +48,24 @@ final class HubFixture {
 	final NodeRegistry nodes;
 
 	HubFixture() {
-		this(properties(60));
+		this(properties());
 	}
 
 	HubFixture(HubProperties properties) {
 		this.properties = properties;
-		this.nodes = new NodeRegistry(this.cards, this.buffers, this.events::add, this.clock, properties,
-				new SimpleMeterRegistry());
+		this.nodes = new NodeRegistry(this.store, this.tables, this.dashboards, this.events::add, this.clock,
+				properties, new SimpleMeterRegistry());
 	}
 
-	static HubProperties properties(int sampleLog) {
+	static HubProperties properties() {
 		return new HubProperties(null, "s3cret", false, Duration.ofSeconds(3), Duration.ofSeconds(30),
-				Duration.ofSeconds(5), DataSize.ofMegabytes(1), Duration.ofMinutes(5), Duration.ofHours(24), sampleLog);
+				DataSize.ofMegabytes(1), Duration.ofMinutes(5), Duration.ofHours(24));
+	}
+
+	static HistoryProperties history() {
+		return HistoryProperties.of(true, new HistoryProperties.Tier(Duration.ofDays(14), DataSize.ofGigabytes(1)),
+				new HistoryProperties.Tier(Duration.ofDays(90), DataSize.ofGigabytes(1)),
+				new HistoryProperties.Tier(Duration.ofDays(730), DataSize.ofGigabytes(1)), false, Duration.ofMinutes(5));
 	}
 
 	private static DashboardProperties.Card card(String name, String metric) {
@@ -83,9 +93,7 @@ final class HubFixture {
 
 	/** The agent sequence numbers the hub took from a node, as the read API shows them. */
 	List<Long> taken(String node) {
-		return this.buffers.findCyclic(NodeRegistry.samplesBuffer(node))
-			.map((log) -> log.rows().stream().map((row) -> (long) row.value(0)).toList())
-			.orElse(List.of());
+		return this.store.origins(node, 0, 100_000).stream().map((row) -> (long) row.value(0)).toList();
 	}
 
 }

@@ -33,7 +33,7 @@ class HubTokenTests {
 	@Test
 	void whenPrintedThenTheTokenNeverShows() {
 		assertThat(this.token.toString()).doesNotContain("s3cret");
-		assertThat(HubFixture.properties(10).toString()).doesNotContain("s3cret").contains("token=***");
+		assertThat(HubFixture.properties().toString()).doesNotContain("s3cret").contains("token=***");
 	}
 
 	@Test

@@ -5,14 +5,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.statwall.buffer.Row;
-import dev.statwall.card.CardRowsAppended;
+import dev.statwall.series.Row;
+import dev.statwall.series.SampleStored;
 import dev.statwall.hub.NodeRegistry.NodeForgotten;
 import dev.statwall.hub.NodeRegistry.Taken;
 import dev.statwall.wire.BadBatchException;
 import dev.statwall.wire.SampleBatch;
 
-import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -70,7 +69,8 @@ class NodeRegistryTests {
 		assertThat(gap.time()).isEqualTo(rows.get(2).time() + 1000);
 		assertThat(rows.get(4).value(0)).isEqualTo(4.0);
 		assertThat(this.hub.taken("pi-07")).as("the gap is not a sample").containsExactly(1L, 2L, 3L, 4L);
-		assertThat(this.hub.events).filteredOn(CardRowsAppended.class::isInstance).hasSize(5);
+		// one event per sample taken; the fourth carries the gap and the sample
+		assertThat(this.hub.events).filteredOn(SampleStored.class::isInstance).hasSize(4);
 	}
 
 	@Test
@@ -92,11 +92,10 @@ class NodeRegistryTests {
 	void whenForgettingANodeThatIsNotOfflineThenTheHubRefusesAndSaysWhy() {
 		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 1));
 		this.hub.clock.advance(Duration.ofSeconds(5));
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.hub.nodes.forget("pi-07"))
-			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.CONFLICT))
+		assertThatExceptionOfType(NodeRegistry.NodeNotOfflineException.class)
+			.isThrownBy(() -> this.hub.nodes.forget("pi-07"))
 			.withMessage("node 'pi-07' is stale (last seen 5 s ago); only an offline node can be forgotten");
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.hub.nodes.forget("nope"))
-			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.NOT_FOUND));
+		assertThatExceptionOfType(NodeRegistry.UnknownNodeException.class).isThrownBy(() -> this.hub.nodes.forget("nope"));
 	}
 
 	@Test
@@ -107,8 +106,8 @@ class NodeRegistryTests {
 		this.hub.nodes.forget("pi-07");
 
 		assertThat(this.hub.nodes.find("pi-07")).isEmpty();
-		assertThat(this.hub.buffers.cyclicNames()).noneMatch((name) -> name.startsWith("pi-07/"))
-			.anyMatch((name) -> name.startsWith("pi-08/"));
+		assertThat(this.hub.store.node("pi-07")).isEmpty();
+		assertThat(this.hub.store.node("pi-08")).isPresent();
 		assertThat(this.hub.events).contains(new NodeForgotten("pi-07"));
 		// it comes back as a new node if its agent ever sends again
 		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 3, 1));
@@ -134,7 +133,7 @@ class NodeRegistryTests {
 	}
 
 	private List<Row> cpuRows(String node) {
-		return this.hub.buffers.findCyclic(node + "/monitor.cpu_stats").orElseThrow().rows();
+		return this.hub.store.recent(node, 100, 0, List.of("cpu.usage"));
 	}
 
 }

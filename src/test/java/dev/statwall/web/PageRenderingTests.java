@@ -5,7 +5,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.statwall.buffer.BufferRepository;
+import dev.statwall.series.SeriesStore;
+import dev.statwall.series.Tables;
 import dev.statwall.sampling.Reading;
 import dev.statwall.sampling.Sample;
 import dev.statwall.testing.FakeProbeConfiguration;
@@ -37,14 +38,18 @@ class PageRenderingTests {
 	private ApplicationEventPublisher events;
 
 	@Autowired
-	private BufferRepository buffers;
+	private SeriesStore store;
+
+	@Autowired
+	private Tables tables;
 
 	@Autowired
 	private dev.statwall.testing.FakeProbe probe;
 
 	@BeforeEach
 	void startWithEmptyBuffers() {
-		this.buffers.removeAll("render-node/");
+		this.store.forget("render-node");
+		this.tables.forget("render-node");
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package dev.statwall.hub;
+package dev.statwall.series;
 
 import java.nio.file.Path;
 
@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where statwall keeps what must outlive a restart.
  *
- * @param dataDir directory of the hub's checkpoint store ({@code hub.mv.db}); created if missing
+ * @param dataDir directory of the history store ({@code statwall.mv.db} and its log); created if missing
  */
 @ConfigurationProperties("statwall")
 public record DataProperties(@DefaultValue("./data") Path dataDir) {
