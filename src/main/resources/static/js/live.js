@@ -47,6 +47,51 @@
 		}
 	}
 
+	// A history card's points as rows: the averages, with the value text the server made
+	function historyRows(h) {
+		return h.time.map((t, i) => {
+			const values = [];
+			for (const s of h.series) values[s.column] = s.avg[i];
+			return { seq: i + 1, time: t, values, text: '' };
+		});
+	}
+
+	// The time of a point: the clock for samples, the date too for buckets of an hour or more
+	function when(ms, step) {
+		const d = new Date(ms);
+		return step >= 3600000 ? d.toLocaleString([], { hour12: false, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+			: step >= 60000 ? d.toLocaleString([], { hour12: false, weekday: 'short', hour: '2-digit', minute: '2-digit' })
+				: clock(ms);
+	}
+
+	// An axis label: the time of day for a day or less, the day and month beyond
+	function tick(ms, span) {
+		const d = new Date(ms);
+		return span <= 1800000 ? d.toLocaleTimeString([], { hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit' })
+			: span <= 86400000 ? d.toLocaleTimeString([], { hour12: false, hour: '2-digit', minute: '2-digit' })
+				: d.toLocaleDateString([], { month: 'short', day: 'numeric' });
+	}
+
+	// "(min … max)" of a bucket, when it spans more than one sample
+	function spread(history, s, i) {
+		if (!history || i == null) return '';
+		const h = history.series.find((x) => x.column === s.column);
+		if (!h || h.min[i] == null || h.min[i] === h.max[i]) return '';
+		return ` (${format(s.unit, h.min[i])} – ${format(s.unit, h.max[i])})`;
+	}
+
+	// Shows another range: htmx swaps in the view the server renders for that URL, and the URL stays
+	function showRange(query) {
+		const url = location.pathname + (query ? '?' + query : '');
+		if (!window.htmx || !document.getElementById('view')) { location.href = url; return; }
+		window.htmx.ajax('GET', url, { target: '#view', swap: 'outerHTML' }).then(() => history.pushState({ statwallRange: true }, '', url));
+	}
+
+	function zoom(fromMs, toMs) {
+		if (!(toMs > fromMs)) return;
+		showRange(`from=${new Date(Math.floor(fromMs)).toISOString()}&to=${new Date(Math.ceil(toMs)).toISOString()}`);
+	}
+
 	// Follows one card: subscribes to its topic, asks once (on /app) for what it missed, applies that,
 	// then whatever the topic delivered meanwhile. A card that sees a gap calls again().
 	class Follower {
@@ -56,7 +101,7 @@
 			this.client = client;
 			this.pending = [];
 			this.caughtUp = false;
-			client.subscribe(this.card.topic(), (frame) => {
+			this.subscription = client.subscribe(this.card.topic(), (frame) => {
 				const message = JSON.parse(frame.body);
 				if (this.caughtUp) this.card.apply(message, this); else this.pending.push(message);
 			});
@@ -78,6 +123,10 @@
 		again() {
 			if (this.caughtUp) { this.pending = []; this.catchUp(); }
 		}
+
+		stop() {
+			if (this.subscription && this.client && this.client.connected) this.subscription.unsubscribe();
+		}
 	}
 
 	class LiveCard {
@@ -87,8 +136,10 @@
 			this.node = el.dataset.node;
 			this.capacity = Number(el.dataset.capacity);
 			const initial = JSON.parse(el.dataset.rows);
+			// a range of history: drawn once, with the min-max band, and not followed
+			this.history = initial.history ? initial : null;
 			this.epoch = initial.epoch;
-			this.rows = initial.rows;
+			this.rows = this.history ? historyRows(initial) : initial.rows;
 			this.lastSeq = this.rows.length ? this.rows[this.rows.length - 1].seq : 0;
 			this.plotSpec = el.dataset.plot ? JSON.parse(el.dataset.plot) : null;
 			this.valueEl = el.querySelector('.card-value');
@@ -129,7 +180,7 @@
 
 		showState(message) {
 			const last = this.rows[this.rows.length - 1];
-			if (this.valueEl) this.valueEl.textContent = last ? last.text : 'n/a';
+			if (this.valueEl) this.valueEl.textContent = this.history ? this.history.value : (last ? last.text : 'n/a');
 			if (this.auxEl && message.aux != null) this.auxEl.textContent = message.aux;
 			if (this.captionEl && message.caption != null) this.captionEl.textContent = message.caption;
 			const fill = message.progress == null ? 0 : message.progress * 100;
@@ -143,7 +194,20 @@
 		data() {
 			const data = [this.rows.map((r) => r.time / 1000)];
 			for (const s of this.plotSpec.series) data.push(this.rows.map((r) => r.values[s.column]));
+			if (this.history) {
+				// each banded series' max and min, after the averages
+				for (const s of this.banded()) {
+					const h = this.history.series.find((x) => x.column === s.column);
+					data.push(h ? h.max : []);
+					data.push(h ? h.min : []);
+				}
+			}
 			return data;
+		}
+
+		// series that get a min-max band: a few, or the band of many would hide the lines
+		banded() {
+			return this.history && this.plotSpec.series.length <= 4 ? this.plotSpec.series : [];
 		}
 
 		drawPlot() {
@@ -161,31 +225,58 @@
 					fill: spec.type === 'interval' ? rgba(color, 0.6) : (many ? undefined : rgba(color, 0.2)),
 				});
 			});
+			const bands = [];
+			this.banded().forEach((s, i) => {
+				const line = series[i + 1];
+				const max = series.length;
+				series.push({ label: `${s.label} max`, stroke: 'transparent', width: 0, points: { show: false }, spanGaps: false });
+				series.push({ label: `${s.label} min`, stroke: 'transparent', width: 0, points: { show: false }, spanGaps: false });
+				bands.push({ series: [max, max + 1], fill: rgba(line.stroke, many ? 0.12 : 0.25) });
+				if (!many) line.fill = undefined; // the band shows the spread instead of a fill to zero
+			});
 			const tip = document.createElement('div');
 			tip.className = 'tip';
 			tip.hidden = true;
 			const box = this.plotEl.getBoundingClientRect();
+			const history = this.history;
 			this.plot = new uPlot({
 				width: Math.max(10, Math.floor(box.width)),
 				height: Math.max(10, Math.floor(box.height)),
 				legend: { show: false },
-				select: { show: false },
+				// drag across the chart to zoom into that span of history
+				select: { show: true },
 				padding: [6, 0, many ? 16 : 0, 0], // room for the legend below the lines
-				cursor: { y: false, drag: { x: false, y: false }, points: { size: 6 } },
-				axes: [{ show: false }, { show: false }],
-				scales: { x: { time: true }, y: { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+				cursor: { y: false, drag: { x: true, y: false, setScale: false }, points: { size: 6 } },
+				axes: [history ? { show: true, size: 18, gap: 2, ticks: { show: false }, font: '10px system-ui, sans-serif',
+					stroke: style.getPropertyValue('--muted').trim() || '#888', grid: { show: false },
+					values: (u, splits) => splits.map((v) => tick(v * 1000, history.to - history.from)) } : { show: false }, { show: false }],
+				// history spans the whole range asked for, also where there is nothing yet
+				scales: { x: history ? { time: true, range: () => [history.from / 1000, history.to / 1000] } : { time: true },
+					y: { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] } },
 				series,
+				bands,
 				hooks: {
 					setCursor: [(u) => {
 						const row = u.cursor.idx == null ? null : this.rows[u.cursor.idx];
 						tip.hidden = !row;
 						if (!row) return;
-						tip.textContent = many
-							? `${clock(row.time)}  ` + spec.series.map((s) => `${s.label} ${format(s.unit, row.values[s.column])}`).join('  ')
-							: `${row.text} at ${clock(row.time)}`;
+						const at = history ? when(row.time, history.step) : clock(row.time);
+						tip.textContent = many || history
+							? `${at}  ` + spec.series.map((s) => `${many ? s.label + ' ' : ''}${format(s.unit, row.values[s.column])}`
+								+ spread(history, s, u.cursor.idx)).join('  ')
+							: `${row.text} at ${at}`;
+					}],
+					setSelect: [(u) => {
+						if (u.select.width < 4) return;
+						const from = u.posToVal(u.select.left, 'x');
+						const to = u.posToVal(u.select.left + u.select.width, 'x');
+						u.setSelect({ left: 0, width: 0 }, false);
+						zoom(from * 1000, to * 1000);
 					}],
 				},
 			}, this.data(), this.plotEl);
+			// a double-click anywhere on a chart goes back to live
+			this.plotEl.addEventListener('dblclick', () => showRange(''));
 			this.plotEl.appendChild(tip);
 			this.plotEl.classList.add('live');
 			new ResizeObserver(() => {
@@ -287,11 +378,52 @@
 
 	// One STOMP connection per page; other scripts (the hub's overview) subscribe through onConnect.
 	const hooks = [];
+	const followers = new Map();
 	let client = null;
 
+	const key = (el) => `${el.dataset.node}/${el.dataset.card}`;
+
+	// Finds the cards under root: live ones are followed, history ones drawn once, tables followed.
+	function scan(root) {
+		root.querySelectorAll('[data-card][data-kind="rows"], [data-card][data-kind="history"]').forEach((el) => cards.set(key(el), new LiveCard(el)));
+		root.querySelectorAll('[data-card][data-kind="table"]').forEach((el) => cards.set(key(el), new LiveTableCard(el)));
+		if (client && client.connected) cards.forEach((card, k) => { if (!followers.has(k)) follow(k, card); });
+	}
+
+	function follow(k, card) {
+		if (card.history) return;
+		const follower = new Follower(card);
+		followers.set(k, follower);
+		follower.start(client);
+	}
+
+	// Before htmx swaps in another range: the cards that go stop being followed and drawn.
+	function drop(root) {
+		cards.forEach((card, k) => {
+			if (!root.contains(card.el)) return;
+			const follower = followers.get(k);
+			if (follower) follower.stop();
+			followers.delete(k);
+			if (card.plot) card.plot.destroy();
+			cards.delete(k);
+		});
+	}
+
 	function start() {
-		document.querySelectorAll('[data-card][data-kind="rows"]').forEach((el) => cards.set(`${el.dataset.node}/${el.dataset.card}`, new LiveCard(el)));
-		document.querySelectorAll('[data-card][data-kind="table"]').forEach((el) => cards.set(`${el.dataset.node}/${el.dataset.card}`, new LiveTableCard(el)));
+		scan(document);
+		document.body.addEventListener('htmx:beforeSwap', (event) => {
+			if (event.detail.target && event.detail.target.id === 'view') drop(event.detail.target);
+		});
+		document.body.addEventListener('htmx:afterSettle', (event) => {
+			const view = document.getElementById('view');
+			if (view && event.detail.target && (event.detail.target === view || event.detail.target.id === 'view')) scan(view);
+		});
+		// back and forward between ranges: show the view of that URL
+		window.addEventListener('popstate', (event) => {
+			if (event.state && event.state.statwallRange && window.htmx && document.getElementById('view')) {
+				window.htmx.ajax('GET', location.pathname + location.search, { target: '#view', swap: 'outerHTML' });
+			}
+		});
 		window.statwall = {
 			cards,
 			onConnect(hook) {
@@ -309,7 +441,8 @@
 		});
 		client.onConnect = () => {
 			setStatus('live', 'live');
-			cards.forEach((card) => new Follower(card).start(client));
+			followers.clear();
+			cards.forEach((card, k) => follow(k, card));
 			hooks.forEach((hook) => hook(client));
 		};
 		client.onWebSocketClose = () => setStatus('reconnecting', 'reconnecting…');

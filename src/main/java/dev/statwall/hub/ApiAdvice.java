@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 import dev.statwall.series.StorageUnavailableException;
 import dev.statwall.wire.BadBatchException;
+import dev.statwall.web.ApiError;
+import dev.statwall.web.ApiException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -1,5 +1,6 @@
 package dev.statwall.hub;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +14,7 @@ import dev.statwall.hub.Overview.Query;
 import dev.statwall.role.ConditionalOnRole;
 import dev.statwall.role.Role;
 import dev.statwall.web.CardViews;
+import dev.statwall.web.TimeRange;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,8 +52,11 @@ class ClusterPageController {
 
 	private final HubProperties properties;
 
+	private final Clock clock;
+
 	ClusterPageController(NodeRegistry nodes, Overview overview, Dashboard dashboard, CardViews views, HubToken token,
-			HubProperties properties) {
+			HubProperties properties, Clock clock) {
+		this.clock = clock;
 		this.nodes = nodes;
 		this.overview = overview;
 		this.dashboard = dashboard;
@@ -82,15 +87,23 @@ class ClusterPageController {
 		return "cluster/overview";
 	}
 
+	/**
+	 * A node's cards, live or over a range of history. htmx polls the same URL for the status line
+	 * ({@code HX-Target: node-status}) and asks it for the view when the range changes.
+	 */
 	@GetMapping({ "/nodes/{name}", "/nodes/{name}/{slug}" })
 	String node(@PathVariable String name, @PathVariable(required = false) @Nullable String slug,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+			@RequestParam(required = false) @Nullable String range, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			@RequestHeader(name = "HX-Target", required = false) @Nullable String target, Model model) {
 		NodeState state = this.nodes.find(name).orElseThrow(() -> new NotFound("no node '" + name + "' on this hub"));
 		model.addAttribute("status", new NodeView(state, this.nodes.status(state),
 				Ago.text(this.nodes.silence(state))));
-		if (htmx != null) {
+		if (htmx != null && !"view".equals(target)) {
 			return "cluster/node :: status";
 		}
+		TimeRange view = TimeRange.of(range, from, to, this.clock.millis());
 		PageDefinition page = this.dashboard.pages().stream()
 			.filter((p) -> slug == null || p.slug().equals(slug))
 			.findFirst()
@@ -98,7 +111,13 @@ class ClusterPageController {
 		model.addAttribute("page", page);
 		model.addAttribute("pages", this.dashboard.pages());
 		model.addAttribute("node", name);
-		model.addAttribute("cards", this.views.page(page, name));
+		model.addAttribute("range", view);
+		model.addAttribute("ranges", TimeRange.PRESETS);
+		model.addAttribute("viewPath", (slug != null) ? "/nodes/" + name + "/" + slug : "/nodes/" + name);
+		model.addAttribute("cards", this.views.page(page, name, view));
+		if (htmx != null) {
+			return "pages/page :: view";
+		}
 		model.addAttribute("title", name + " · " + page.title());
 		model.addAttribute("stylesheets", STYLESHEETS);
 		model.addAttribute("scripts", SCRIPTS);

@@ -12,6 +12,7 @@ import dev.statwall.role.ConditionalOnRole;
 import dev.statwall.role.Role;
 import dev.statwall.wire.SampleBatch;
 import dev.statwall.wire.SampleBatchReader;
+import dev.statwall.web.ApiException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -19,6 +19,7 @@ import dev.statwall.role.Role;
 import dev.statwall.series.NodeInfo;
 import dev.statwall.series.Row;
 import dev.statwall.series.SeriesStore;
+import dev.statwall.web.ApiException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

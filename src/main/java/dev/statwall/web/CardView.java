@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 import dev.statwall.card.CardDefinition;
+import dev.statwall.card.CardHistory;
 import dev.statwall.card.CardRows;
 import dev.statwall.card.ValueTemplate;
 import dev.statwall.live.LiveTable.LiveTableRow;
@@ -23,11 +24,21 @@ import dev.statwall.web.Sparklines.Sparkline;
  * @param spark the rows drawn as SVG, for pages without scripts
  * @param html a markdown card's text as safe HTML
  * @param plot how the live client draws the plot: type, curve, and each series' column, label and unit
+ * @param history the card over a range of history, when the page shows one; then {@code rows} are
+ * its averaged points and the card is not live
  */
 public record CardView(CardDefinition card, String node, @Nullable CardRows rows, @Nullable TableView table,
-		String json, @Nullable Sparkline spark, String html, String plot) {
+		String json, @Nullable Sparkline spark, String html, String plot, @Nullable CardHistory history) {
+
+	/** How live.js follows the card: its rows, its table, or not at all (a range of history). */
+	public String kind() {
+		return (this.history != null) ? "history" : (this.table != null) ? "table" : "rows";
+	}
 
 	public String value() {
+		if (this.history != null) {
+			return this.history.value();
+		}
 		return (this.rows != null) ? this.rows.value() : ValueTemplate.NOT_AVAILABLE;
 	}
 
@@ -43,15 +54,22 @@ public record CardView(CardDefinition card, String node, @Nullable CardRows rows
 		return (this.rows != null) ? this.rows.rows().size() : 0;
 	}
 
+	private double progress() {
+		if (this.history != null) {
+			return this.history.progress();
+		}
+		return (this.rows != null) ? this.rows.progress() : Double.NaN;
+	}
+
 	/** A gauge's fill as a CSS percentage; zero when n/a. */
 	public String progressPercent() {
-		double progress = (this.rows != null) ? this.rows.progress() : Double.NaN;
+		double progress = progress();
 		return percent(Double.isNaN(progress) ? 0 : progress * 100);
 	}
 
 	/** How a gauge's arc is drawn: its filled length out of 100. */
 	public String gaugeDash() {
-		double progress = (this.rows != null) ? this.rows.progress() : Double.NaN;
+		double progress = progress();
 		return String.format(Locale.ROOT, "%.2f 100", Double.isNaN(progress) ? 0 : progress * 100);
 	}
 

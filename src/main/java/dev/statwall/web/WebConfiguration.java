@@ -2,6 +2,8 @@ package dev.statwall.web;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
+
 import dev.statwall.card.CardSeries;
 import dev.statwall.card.Dashboard;
 import dev.statwall.role.ConditionalOnRole;
@@ -24,9 +26,9 @@ class WebConfiguration {
 	/** A hub serves every node's pages under /nodes/{name} and the overview at /. */
 	@Bean
 	@ConditionalOnRole(Role.STANDALONE)
-	PageController pageController(Dashboard dashboard, CardViews views, LocalNode node,
+	PageController pageController(Dashboard dashboard, CardViews views, LocalNode node, Clock clock,
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping) {
-		PageController controller = new PageController(dashboard, views, node);
+		PageController controller = new PageController(dashboard, views, node, clock);
 		controller.register(mapping);
 		return controller;
 	}

@@ -42,6 +42,10 @@ public final class StatwallProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xmx256m",
 				"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
 		command.addAll(List.of(arguments));
+		if (command.stream().noneMatch((argument) -> argument.startsWith("--statwall.data-dir"))) {
+			// a history of its own, under target/: nothing carries over between runs
+			command.add("--statwall.data-dir=" + dataDir(name));
+		}
 		Path log = Path.of("target", "it-" + name + ".log");
 		Files.createDirectories(log.getParent());
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -50,6 +54,13 @@ public final class StatwallProcess implements AutoCloseable {
 		StatwallProcess started = new StatwallProcess(process, port, log);
 		started.awaitHealthy(Duration.ofSeconds(60));
 		return started;
+	}
+
+	/** A fresh data directory under {@code target/}, for a process, or for two that share one. */
+	public static Path dataDir(String name) throws IOException {
+		Path directory = Path.of("target", "it-data", name + "-" + System.nanoTime());
+		Files.createDirectories(directory);
+		return directory;
 	}
 
 	public static int freePort() throws IOException {

@@ -42,7 +42,8 @@ class ServerRestartBrowserIT {
 	@Test
 	void whenTheServerRestartsThenThePageKeepsItsPointsReconnectsAndCarriesOnWithoutReloading() throws Exception {
 		int port = StatwallProcess.freePort();
-		this.server = StatwallProcess.start(JDK_17, port, "restart-1", "--statwall.sampling.interval=250ms");
+		String data = "--statwall.data-dir=" + StatwallProcess.dataDir("restart");
+		this.server = StatwallProcess.start(JDK_17, port, "restart-1", "--statwall.sampling.interval=250ms", data);
 		this.browser = Browser.start(900, 420, false);
 		this.browser.get(this.server.url("/monitor"));
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
@@ -55,7 +56,7 @@ class ServerRestartBrowserIT {
 		assertThat(held).as("the last known state stays").isGreaterThanOrEqualTo(6);
 		assertThat(value()).matches("\\d+\\.\\d%");
 
-		this.server = StatwallProcess.start(JDK_17, port, "restart-2", "--statwall.sampling.interval=250ms");
+		this.server = StatwallProcess.start(JDK_17, port, "restart-2", "--statwall.sampling.interval=250ms", data);
 		wait.until((driver) -> "live".equals(state()));
 		long epochBefore = epoch();
 		wait.until((driver) -> epoch() != epochBefore || seqAfterRestart() > 3);

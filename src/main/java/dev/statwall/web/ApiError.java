@@ -1,4 +1,4 @@
-package dev.statwall.hub;
+package dev.statwall.web;
 
 /**
  * Why the API refused a request.
@@ -7,5 +7,5 @@ package dev.statwall.hub;
  * @param error its reason phrase
  * @param reason what was wrong, for the sender to fix
  */
-record ApiError(int status, String error, String reason) {
+public record ApiError(int status, String error, String reason) {
 }
