@@ -110,9 +110,10 @@ public final class NodeRegistry {
 				break;
 			}
 		}
-		// a duplicate is acknowledged only once the sample it repeats is durable, too
-		this.store.awaitDurable(batch.node());
+		// live first: what viewers see does not wait for the disk, and is what history holds
 		stored.forEach(this.events::publishEvent);
+		// acknowledged only once durable; a duplicate too, once the sample it repeats is
+		this.store.awaitDurable(batch.node());
 		return taken;
 	}
 

@@ -64,11 +64,27 @@ final class Bytes {
 
 	/** A bit stream: its encoding, its length in bits, then its bytes. */
 	void stream(int order, int table, BitOutput bits) {
-		write(order);
+		stream(order, table, 0, 1, bits);
+	}
+
+	/**
+	 * A stream of values stored as {@code (value - base) / divisor}: the divisor is the greatest
+	 * common divisor of a column's steps (memory moves in whole kilobytes, a disk's usage in blocks).
+	 */
+	void stream(int order, int table, long base, long divisor, BitOutput bits) {
+		boolean scaled = divisor != 1 || base != 0;
+		write(order | (scaled ? SCALED : 0));
 		write(table);
+		if (scaled) {
+			signed(base);
+			varlong(divisor);
+		}
 		varlong(bits.bits());
 		write(bits.toBytes());
 	}
+
+	/** Flag on a stream's order: a base and a divisor follow. */
+	static final int SCALED = 0x10;
 
 	int length() {
 		return this.length;
@@ -158,10 +174,20 @@ final class Bytes {
 
 		/** A stream written by {@link Bytes#stream}: returns its order, table and a reader over its bits. */
 		Stream stream() {
-			int order = read();
+			int flags = read();
+			int order = flags & ~SCALED;
 			int table = read();
 			if (order < 1 || order > 2 || table >= Codes.TABLES.length) {
-				throw new CorruptBlockException("unknown stream encoding " + order + "/" + table);
+				throw new CorruptBlockException("unknown stream encoding " + flags + "/" + table);
+			}
+			long base = 0;
+			long divisor = 1;
+			if ((flags & SCALED) != 0) {
+				base = signed();
+				divisor = varlong();
+				if (divisor < 1) {
+					throw new CorruptBlockException("a stream divisor of " + divisor);
+				}
 			}
 			long bits = varlong();
 			if (bits < 0 || bits > (long) Integer.MAX_VALUE * 8) {
@@ -169,7 +195,7 @@ final class Bytes {
 			}
 			int length = (int) ((bits + 7) >>> 3);
 			need(length);
-			Stream stream = new Stream(order, table, this.bytes, this.position, length, bits);
+			Stream stream = new Stream(order, table, base, divisor, this.bytes, this.position, length, bits);
 			this.position += length;
 			return stream;
 		}
@@ -195,16 +221,26 @@ final class Bytes {
 	 *
 	 * @param order 1 or 2
 	 * @param table index of its width classes
+	 * @param base added to every value read
+	 * @param divisor every value read is multiplied by it first
 	 * @param bytes the block
 	 * @param offset where the stream starts
 	 * @param length its bytes
 	 * @param bits its bits
 	 */
-	record Stream(int order, int table, byte[] bytes, int offset, int length, long bits) {
+	record Stream(int order, int table, long base, long divisor, byte[] bytes, int offset, int length, long bits) {
 
 		Column decode(int count) {
-			return ValueEncoder.decode(BitInput.of(this.bytes, this.offset, this.length, this.bits), count, this.order,
-					this.table);
+			Column column = ValueEncoder.decode(BitInput.of(this.bytes, this.offset, this.length, this.bits), count,
+					this.order, this.table);
+			if (this.base != 0 || this.divisor != 1) {
+				for (int i = 0; i < column.size; i++) {
+					if (column.kinds[i] == Column.VALUE) {
+						column.numbers[i] = this.base + column.numbers[i] * this.divisor;
+					}
+				}
+			}
+			return column;
 		}
 
 	}

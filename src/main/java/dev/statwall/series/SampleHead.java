@@ -116,6 +116,27 @@ final class SampleHead {
 		return out.toArray();
 	}
 
+	private static int firstValue(Column values) {
+		for (int i = 0; i < values.size; i++) {
+			if (values.kinds[i] == Column.VALUE) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** Greatest common divisor of two steps, signs ignored; 0 with 0 is 0. */
+	private static long gcd(long a, long b) {
+		a = Math.abs(a);
+		b = Math.abs(b);
+		while (b != 0) {
+			long t = a % b;
+			a = b;
+			b = t;
+		}
+		return a;
+	}
+
 	/** Bytes the head holds in memory. */
 	long memory() {
 		long bytes = 64L + this.times.stream().capacityBytes() + this.originSeq.stream().capacityBytes()
@@ -133,9 +154,29 @@ final class SampleHead {
 			return;
 		}
 		Column values = ValueEncoder.decode(encoder.stream().reader(), encoder.count(), order, table);
+		// values that move in steps of a common size are stored in those steps
+		int first = firstValue(values);
+		long base = (first >= 0) ? values.numbers[first] : 0;
+		long divisor = 0;
+		for (int i = first + 1; first >= 0 && i < values.size; i++) {
+			if (values.kinds[i] == Column.VALUE) {
+				divisor = gcd(divisor, values.numbers[i] - base);
+			}
+		}
+		if (divisor > 1) {
+			for (int i = 0; i < values.size; i++) {
+				if (values.kinds[i] == Column.VALUE) {
+					values.numbers[i] = (values.numbers[i] - base) / divisor;
+				}
+			}
+		}
+		else {
+			divisor = 1;
+			base = 0;
+		}
 		int bestOrder = order;
 		int bestTable = table;
-		long best = encoder.bits();
+		long best = (divisor == 1) ? encoder.bits() : Long.MAX_VALUE;
 		for (int o = 1; o <= 2; o++) {
 			for (int t = 0; t < Codes.TABLES.length; t++) {
 				long bits = ValueEncoder.size(values, o, t);
@@ -146,7 +187,7 @@ final class SampleHead {
 				}
 			}
 		}
-		if (bestOrder == order && bestTable == table) {
+		if (divisor == 1 && bestOrder == order && bestTable == table) {
 			out.stream(order, table, encoder.stream());
 			return;
 		}
@@ -154,7 +195,7 @@ final class SampleHead {
 		for (int i = 0; i < values.size; i++) {
 			smaller.add(values.kinds[i], values.numbers[i]);
 		}
-		out.stream(bestOrder, bestTable, smaller.stream());
+		out.stream(bestOrder, bestTable, base, divisor, smaller.stream());
 	}
 
 }

@@ -65,8 +65,7 @@ class ClusterIT {
 		this.hub = new StatwallProcess("hub", List.of("-Xmx256m"),
 				List.of("--statwall.role=hub", "--server.port=" + this.port, "--statwall.hub.token=" + TOKEN,
 						"--statwall.data-dir=" + this.data, "--statwall.hub.stale-after=1s",
-						"--statwall.hub.offline-after=4s", "--statwall.hub.checkpoint-interval=1s",
-						"--statwall.hub.sample-log=2000", "--statwall.hub.sample-self=false",
+						"--statwall.hub.offline-after=4s", "--statwall.hub.sample-self=false",
 						"--statwall.node-name=it-hub"));
 		this.hub.start();
 		awaitHub();
@@ -164,6 +163,14 @@ class ClusterIT {
 		// the silence is a gap in its charts, not a line across it
 		JsonNode rows = json(get("/api/v1/nodes/agent-3/cards/" + CPU_CARD).body()).path("rows");
 		assertThat(rows.valueStream().anyMatch((row) -> row.path("values").get(0).isNull())).isTrue();
+		// and in its history: samples, then n/a for the silence, then samples of the new run
+		JsonNode history = json(get("/api/v1/nodes/agent-3/history?metric=cpu.usage&from=-10m&points=10000").body());
+		List<JsonNode> values = history.path("avg").valueStream().toList();
+		int gap = values.indexOf(values.stream().filter(JsonNode::isNull).findFirst().orElseThrow());
+		assertThat(values.subList(0, gap)).as("before the kill").isNotEmpty().noneMatch(JsonNode::isNull);
+		assertThat(values.subList(gap + 1, values.size())).as("after the restart").isNotEmpty().anyMatch(JsonNode::isNumber);
+		long silence = history.path("time").get(gap + 1).asLong() - history.path("time").get(gap - 1).asLong();
+		assertThat(silence).as("the gap spans the silence").isGreaterThanOrEqualTo(3_000);
 	}
 
 	@Test

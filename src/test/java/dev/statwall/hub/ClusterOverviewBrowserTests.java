@@ -102,6 +102,64 @@ class ClusterOverviewBrowserTests {
 		Browser.screenshot(this.browser, "cluster.png");
 	}
 
+	@Test
+	void whenANodePageShowsTheLastHourThenTheSimulatorsSamplesAreThereWithTheirMinMaxBand() throws Exception {
+		// every sample the simulator sent over HTTP is in the hub's history
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		String history = "http://localhost:" + this.port + "/api/v1/nodes/sim-001/history?metric=memory.usage&from=-1h&points=10000";
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		tools.jackson.databind.JsonNode series = null;
+		while (System.nanoTime() < deadline) {
+			series = tools.jackson.databind.json.JsonMapper.builder().build().readTree(http
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(history)).build(),
+						java.net.http.HttpResponse.BodyHandlers.ofString())
+				.body());
+			if (series.path("avg").valueStream().filter((v) -> !v.isNull()).count() >= 12) {
+				break;
+			}
+			Thread.sleep(250);
+		}
+		assertThat(series).isNotNull();
+		assertThat(series.path("tier").asInt()).isZero();
+		assertThat(series.path("avg").valueStream().filter((v) -> !v.isNull()).count()).isGreaterThanOrEqualTo(12);
+
+		// a node that sends ten minutes of backlog at once, as an agent does after an outage: more
+		// samples than the card has points, so the page's hour is buckets of 12 s, each with its spread
+		int count = 600;
+		long now = System.currentTimeMillis();
+		long[] seq = new long[count];
+		long[] time = new long[count];
+		double[][] values = new double[1][count];
+		for (int i = 0; i < count; i++) {
+			seq[i] = i + 1;
+			time[i] = now - (count - i) * 1000L;
+			values[0][i] = 40 + 20 * Math.sin(i / 7.0);
+		}
+		byte[] body = dev.statwall.wire.SampleBatchWriter.write(new dev.statwall.wire.SampleBatch(1, "backlog", "run-1",
+				1000, 0, seq, time, new String[] { "memory.usage" }, values, Map.of(), Map.of()));
+		java.net.http.HttpResponse<String> taken = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/ingest"))
+			.header("Authorization", "Bearer browser")
+			.header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+
+		this.browser = Browser.start(1400, 900, false);
+		this.browser.get("http://localhost:" + this.port + "/nodes/backlog?range=1h");
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		String memory = "[...(window.statwall ? window.statwall.cards.values() : [])].find(c => c.id === 'home.memory')";
+		wait.until((driver) -> Boolean.TRUE.equals(this.browser.executeScript("const c = " + memory + "; return !!(c && c.plot);")));
+		assertThat(this.browser.executeScript("return " + memory + ".plot.bands.length")).isEqualTo(1L);
+		assertThat(this.browser.executeScript("""
+				const h = %s.history.series[0];
+				return h.min.some((v, i) => v != null && v < h.max[i]);""".formatted(memory)))
+			.as("some bucket spans more than one value: the band has a width").isEqualTo(true);
+		assertThat(this.browser.findElement(By.cssSelector(".ranges .range[aria-current='true']")).getText())
+			.isEqualTo("1h");
+		Browser.screenshot(this.browser, "node-history.png");
+	}
+
 	private List<WebElement> tiles() {
 		return this.browser.findElements(By.cssSelector("#tiles .tile"));
 	}
