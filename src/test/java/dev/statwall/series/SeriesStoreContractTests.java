@@ -213,6 +213,52 @@ abstract class SeriesStoreContractTests {
 	}
 
 	@Test
+	void readersNeverSeeATornOrMisnumberedRowWhileAWriterAppends() throws Exception {
+		int samples = 6_000;
+		java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+		java.util.concurrent.ConcurrentLinkedQueue<String> problems = new java.util.concurrent.ConcurrentLinkedQueue<>();
+		long start = this.clock.millis();
+		Thread writer = new Thread(() -> {
+			for (int i = 0; i < samples; i++) {
+				this.store.append("n1", start + i * 1000L, METRICS, new double[] { i % 100, i, i % 7 }, 1000,
+						new Origin("run-1", i + 1, 0));
+			}
+			done.set(true);
+		});
+		List<Thread> readers = new ArrayList<>();
+		for (int r = 0; r < 4; r++) {
+			Thread reader = new Thread(() -> {
+				while (!done.get() && problems.isEmpty()) {
+					List<Row> rows = this.store.recent("n1", 120, 0, List.of("memory.used", "cpu.usage"));
+					for (int i = 0; i < rows.size(); i++) {
+						Row row = rows.get(i);
+						long n = row.seq() - 1; // sample i has seq i + 1 and memory.used i
+						if (row.values()[0] != n || row.values()[1] != n % 100 || row.time() != start + n * 1000
+								|| (i > 0 && row.seq() != rows.get(i - 1).seq() + 1)) {
+							problems.add("row " + row.seq() + " at " + i + ": " + java.util.Arrays.toString(row.values()));
+						}
+					}
+					SeriesRange range = this.store.range("n1", "memory.used", start, start + samples * 1000L, 10_000);
+					for (int i = 1; i < range.size(); i++) {
+						if (range.avg()[i] != range.avg()[i - 1] + 1) {
+							problems.add("range point " + i + ": " + range.avg()[i - 1] + " then " + range.avg()[i]);
+						}
+					}
+				}
+			});
+			readers.add(reader);
+		}
+		readers.forEach(Thread::start);
+		writer.start();
+		writer.join(60_000);
+		for (Thread reader : readers) {
+			reader.join(60_000);
+		}
+		assertThat(problems).isEmpty();
+		assertThat(this.store.node("n1").orElseThrow().lastSeq()).isEqualTo(samples);
+	}
+
+	@Test
 	void aSampleOlderThanTheNewestIsRefusedAndChangesNothing() {
 		sample("n1", 10, (i) -> new double[] { 1, 1, 1 });
 		NodeInfo before = this.store.node("n1").orElseThrow();
