@@ -74,6 +74,31 @@ class LiveRowsStompTests {
 	}
 
 	@Test
+	void whenARowIsPushedLiveThenHistoryReadsBackTheSameTimeAndTheSameValue() throws Exception {
+		StompSession session = connect();
+		BlockingQueue<LiveRows> messages = subscribe(session, TOPIC, new StompHeaders());
+		List<LiveRow> pushed = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			pushed.add(next(messages).rows().get(0));
+		}
+		long from = pushed.get(0).time();
+		long to = pushed.get(pushed.size() - 1).time();
+		String body = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + this.port
+					+ "/api/v1/nodes/test-node/history?metric=cpu.usage&points=10000&from=" + from + "&to=" + to)).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body();
+		tools.jackson.databind.JsonNode history = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
+		java.util.Map<Long, Double> read = new java.util.HashMap<>();
+		for (int i = 0; i < history.path("time").size(); i++) {
+			read.put(history.path("time").get(i).asLong(), history.path("avg").get(i).asDouble());
+		}
+		for (LiveRow row : pushed) {
+			assertThat(read).as(body).containsEntry(row.time(), row.values().get(0));
+		}
+	}
+
+	@Test
 	void whenTheConnectionDropsThenCatchingUpFromTheLastSequenceLeavesNoGapAndNoDuplicate() throws Exception {
 		StompSession first = connect();
 		BlockingQueue<LiveRows> live = subscribe(first, TOPIC, new StompHeaders());
