@@ -30,6 +30,9 @@ public final class HistorySize {
 		try (InputStream in = HistorySize.class.getResourceAsStream("/history/readings-hour.jsonl.gz")) {
 			HistorySizes.report("this machine, recorded hour", HistorySizes.recorded(in));
 		}
+		try (InputStream in = HistorySize.class.getResourceAsStream("/history/readings-hour.jsonl.gz")) {
+			dev.statwall.series.CodecComparison.report(in);
+		}
 		HistorySizes.report(simulated + " simulated nodes, one hour", simulatedHour(simulated));
 	}
 
