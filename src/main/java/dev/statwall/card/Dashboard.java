@@ -133,7 +133,7 @@ public final class Dashboard {
 		ValueTemplate caption = template(card.caption(), names, key + ".caption");
 		return new CardDefinition(id, card.name(), card.type(), card.box(), card.title(), value, aux, caption,
 				List.copyOf(columns.list), List.copyOf(plotted), maxColumn, card.max(), card.buffer(),
-				Colors.css(card.color()), card.plotType(), card.plotCurve(), columns.available, null, List.of(), null,
+				Colors.css(card.color()), card.plotType(), card.plotCurve(), columns.available(), null, List.of(), null,
 				false, "");
 	}
 
@@ -188,8 +188,6 @@ public final class Dashboard {
 		private final boolean optional;
 
 		private final List<Column> list = new ArrayList<>();
-
-		private boolean available = true;
 
 		Columns(Map<String, Metric> known, boolean optional) {
 			this.known = known;
@@ -255,13 +253,21 @@ public final class Dashboard {
 			return this.list.stream().map(Column::name).toList();
 		}
 
+		/**
+		 * Whether the card has something to show: its first column, the metric its value is made of.
+		 * A node that lacks only some of the rest (a simulated node without core counts) still shows
+		 * it; a template that names a missing column says n/a by itself.
+		 */
+		boolean available() {
+			return !this.list.isEmpty() && this.known.containsKey(this.list.get(0).metric());
+		}
+
 		private void missing(String metric, String key) {
 			if (!this.optional) {
 				throw new InvalidConfigurationException(key, "unknown metric '" + metric
 						+ "' on this node; mark the card 'optional: true' to show n/a instead. Known metrics: "
 						+ abbreviated(this.known.keySet()));
 			}
-			this.available = false;
 		}
 
 	}

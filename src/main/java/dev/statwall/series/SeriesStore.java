@@ -64,6 +64,10 @@ public final class SeriesStore implements AutoCloseable {
 
 	private static final int WAL_FORGET = 6;
 
+	private static final int WAL_STATE = 7;
+
+	private static final String STATE_PREFIX = "state/";
+
 	private final HistoryProperties properties;
 
 	private final Clock clock;
@@ -71,6 +75,11 @@ public final class SeriesStore implements AutoCloseable {
 	private final @Nullable Path directory;
 
 	private final ConcurrentMap<String, NodeSeries> nodes = new ConcurrentHashMap<>();
+
+	/** Small named records other features keep here (alert states), newest value; written at checkpoints. */
+	private final ConcurrentMap<String, byte[]> states = new ConcurrentHashMap<>();
+
+	private final java.util.Set<String> dirtyStates = ConcurrentHashMap.newKeySet();
 
 	/** Sealed blocks not yet written into {@link #blocks}: they are written at the next checkpoint. */
 	private final ConcurrentSkipListMap<Long, byte[]>[] pending;
@@ -229,6 +238,65 @@ public final class SeriesStore implements AutoCloseable {
 			failed("writing the history log in " + this.directory + " failed: " + ex.getMessage(), ex);
 			throw new StorageUnavailableException(String.valueOf(this.failure), ex);
 		}
+	}
+
+	/**
+	 * Keeps a small named record beside the series, such as the alerts' states, with the same
+	 * guarantee: it is in the log at once and survives a crash once {@link #awaitState} returns.
+	 * An empty value removes it.
+	 * @return the log position to wait for
+	 */
+	public long saveState(String name, byte[] value) {
+		long position = 0;
+		synchronized (this.states) {
+			if (value.length == 0) {
+				this.states.remove(name);
+			}
+			else {
+				this.states.put(name, value.clone());
+			}
+			this.dirtyStates.add(name);
+			WriteAheadLog log = this.log;
+			if (log != null) {
+				Bytes record = new Bytes(32 + name.length() + value.length);
+				record.write(WAL_STATE);
+				record.string(name);
+				record.varlong(value.length);
+				record.write(value);
+				position = log.append(record);
+			}
+		}
+		return position;
+	}
+
+	/** Waits until a record saved at {@code position} is on disk; false when it cannot be now. */
+	public boolean awaitState(long position) {
+		WriteAheadLog log = this.log;
+		if (log == null || position == 0) {
+			return true;
+		}
+		if (position < 0 || this.failure != null) {
+			return false;
+		}
+		try {
+			log.sync(position);
+			return true;
+		}
+		catch (IOException ex) {
+			failed("writing the history log in " + this.directory + " failed: " + ex.getMessage(), ex);
+			return false;
+		}
+	}
+
+	/** A record kept with {@link #saveState}, or null. */
+	public byte @Nullable [] state(String name) {
+		byte[] value = this.states.get(name);
+		return (value != null) ? value.clone() : null;
+	}
+
+	/** Names of the records kept with {@link #saveState} that start with {@code prefix}. */
+	public List<String> states(String prefix) {
+		return this.states.keySet().stream().filter((name) -> name.startsWith(prefix)).sorted().toList();
 	}
 
 	/** Forgets a node: its series in every tier, its record and its log. */
@@ -725,6 +793,17 @@ public final class SeriesStore implements AutoCloseable {
 					}
 					this.blocks.putRecord(NODE_PREFIX + series.name, record);
 				}
+				List<String> states = new ArrayList<>(this.dirtyStates);
+				for (String name : states) {
+					this.dirtyStates.remove(name);
+					byte[] value = this.states.get(name);
+					if (value != null) {
+						this.blocks.putRecord(STATE_PREFIX + name, value);
+					}
+					else {
+						this.blocks.removeRecord(STATE_PREFIX + name);
+					}
+				}
 				this.blocks.putRecord(STORE_RECORD, storeRecord());
 				this.blocks.commit();
 				// written: sealed blocks leave memory and count towards their tier's size
@@ -755,6 +834,7 @@ public final class SeriesStore implements AutoCloseable {
 			catch (IOException | RuntimeException ex) {
 				failed("writing history to " + this.blocks.describe() + " failed: " + ex.getMessage(), ex);
 				markAllDirty();
+				this.dirtyStates.addAll(this.states.keySet());
 				return false;
 			}
 		}
@@ -906,6 +986,10 @@ public final class SeriesStore implements AutoCloseable {
 		int restored = 0;
 		int maxId = 0;
 		for (Map.Entry<String, byte[]> record : records.entrySet()) {
+			if (record.getKey().startsWith(STATE_PREFIX)) {
+				this.states.put(record.getKey().substring(STATE_PREFIX.length()), record.getValue());
+				continue;
+			}
 			if (!record.getKey().startsWith(NODE_PREFIX)) {
 				continue;
 			}
@@ -981,6 +1065,22 @@ public final class SeriesStore implements AutoCloseable {
 				this.replaying.put(id, existing);
 			}
 			this.nextId.accumulateAndGet(id + 1, Math::max);
+			return;
+		}
+		if (type == WAL_STATE) {
+			String name = in.string();
+			int length = in.varint(16 * 1024 * 1024);
+			byte[] value = new byte[length];
+			for (int i = 0; i < length; i++) {
+				value[i] = (byte) in.read();
+			}
+			if (length == 0) {
+				this.states.remove(name);
+			}
+			else {
+				this.states.put(name, value);
+			}
+			this.dirtyStates.add(name);
 			return;
 		}
 		int id = in.varint(Integer.MAX_VALUE);

@@ -157,7 +157,7 @@ class ClusterOverviewBrowserTests {
 			.as("some bucket spans more than one value: the band has a width").isEqualTo(true);
 		assertThat(this.browser.findElement(By.cssSelector(".ranges .range[aria-current='true']")).getText())
 			.isEqualTo("1h");
-		Browser.screenshot(this.browser, "node-history.png");
+
 	}
 
 	private List<WebElement> tiles() {

@@ -69,6 +69,21 @@ class DiskSeriesStoreTests extends SeriesStoreContractTests {
 	}
 
 	@Test
+	void namedStatesSurviveACheckpointARestartAndACrash() {
+		this.store.saveState("alerts/a", new byte[] { 1, 2, 3 });
+		this.store.saveState("alerts/b", new byte[] { 4 });
+		this.store.checkpoint();
+		this.store.saveState("alerts/b", new byte[0]); // removed after the checkpoint
+		assertThat(this.store.awaitState(this.store.saveState("alerts/c", new byte[] { 5, 6 }))).isTrue();
+		this.store = crashAndOpen(this.store);
+		assertThat(this.store.states("alerts/")).containsExactly("alerts/a", "alerts/c");
+		assertThat(this.store.state("alerts/a")).containsExactly(1, 2, 3);
+		assertThat(this.store.state("alerts/b")).isNull();
+		this.store = reopen(this.store, defaults());
+		assertThat(this.store.state("alerts/c")).containsExactly(5, 6);
+	}
+
+	@Test
 	void aTornLastRecordIsDroppedAndEverythingBeforeItKept() throws IOException {
 		sample("n1", 20, (i) -> new double[] { i, i, i });
 		this.store.awaitDurable("n1");

@@ -95,7 +95,7 @@ class HistoryRestartIT {
 		assertThat(this.browser.executeScript("""
 				const c = [...window.statwall.cards.values()].find(c => c.id === 'home.memory');
 				return c.history.series[0].avg.some((v) => v == null);""")).as("the gap").isEqualTo(true);
-		Browser.screenshot(this.browser, "history-restart.png");
+
 	}
 
 	private List<Point> awaitPoints(int count) throws Exception {
