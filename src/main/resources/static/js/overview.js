@@ -51,8 +51,9 @@
 	const LABELS = { cpu: 'CPU', memory: 'memory', disk: 'fullest disk', rx: 'network in', tx: 'network out' };
 
 	function applyTile(tile, node, now) {
-		const [state, seen, cpu, memory, , rx, tx, disk] = node;
+		const [state, seen, cpu, memory, , rx, tx, disk, alert] = node;
 		tile.dataset.status = state;
+		if (alert) tile.dataset.alert = alert; else delete tile.dataset.alert;
 		tile.dataset.seen = String(seen);
 		tile.style.setProperty('--cpu', String(Math.round(clamp(cpu))));
 		tile.querySelector('.cpu').textContent = percent(cpu);
@@ -87,7 +88,8 @@
 		const q = (section.dataset.q || '').toLowerCase();
 		const wanted = section.dataset.status || 'all';
 		const members = Object.keys(message.nodes)
-			.filter((name) => (!q || name.toLowerCase().includes(q)) && (wanted === 'all' || message.nodes[name][0] === wanted))
+			.filter((name) => (!q || name.toLowerCase().includes(q)) && (wanted === 'all' || message.nodes[name][0] === wanted
+				|| (wanted === 'alerting' && message.nodes[name][8] != null)))
 			.sort().join('\n');
 		const changed = lastMembers !== null && members !== lastMembers;
 		lastMembers = members;

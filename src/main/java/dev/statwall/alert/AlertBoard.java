@@ -373,7 +373,8 @@ public final class AlertBoard implements NodeAlerts {
 		}
 	}
 
-	void onChange(Consumer<List<AlertChange>> listener) {
+	/** Called on the evaluator's thread after each change, and after a silence. */
+	public void onChange(Consumer<List<AlertChange>> listener) {
 		this.listeners.add(listener);
 	}
 

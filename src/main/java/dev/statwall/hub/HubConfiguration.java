@@ -69,8 +69,8 @@ class HubConfiguration implements SchedulingConfigurer {
 		}
 
 		@Bean
-		static Overview overview(NodeRegistry nodes) {
-			return new Overview(nodes);
+		static Overview overview(NodeRegistry nodes, ObjectProvider<NodeAlerts> alerts) {
+			return new Overview(nodes, alerts.getIfAvailable(() -> NodeAlerts.NONE));
 		}
 
 		@Bean

@@ -20,8 +20,16 @@ final class Overview {
 
 	private final NodeRegistry nodes;
 
-	Overview(NodeRegistry nodes) {
+	private final NodeAlerts alerts;
+
+	Overview(NodeRegistry nodes, NodeAlerts alerts) {
 		this.nodes = nodes;
+		this.alerts = alerts;
+	}
+
+	/** The node's worst firing alert ({@code critical}, {@code warning}), or null. */
+	@Nullable String alert(String node) {
+		return this.alerts.worst(node);
 	}
 
 	Summary summary(Collection<NodeState> states) {
@@ -63,9 +71,10 @@ final class Overview {
 		String needle = query.q().toLowerCase(Locale.ROOT);
 		for (NodeState state : states) {
 			NodeStatus status = this.nodes.status(state);
-			if ((query.status() == null || query.status() == status)
+			String alert = this.alerts.worst(state.name());
+			if ((query.status() == null || query.status() == status) && (!query.alerting() || alert != null)
 					&& (needle.isEmpty() || state.name().toLowerCase(Locale.ROOT).contains(needle))) {
-				matching.add(new Tile(state, status, this.nodes.silence(state)));
+				matching.add(new Tile(state, status, this.nodes.silence(state), alert));
 			}
 		}
 		matching.sort(query.sort().order);
@@ -130,8 +139,9 @@ final class Overview {
 	 * @param state what the hub knows of it
 	 * @param status online, stale or offline
 	 * @param silence how long since it was heard from
+	 * @param alert its worst firing alert, {@code critical} or {@code warning}; null when none
 	 */
-	record Tile(NodeState state, NodeStatus status, Duration silence) {
+	record Tile(NodeState state, NodeStatus status, Duration silence, @Nullable String alert) {
 
 		public String name() {
 			return this.state.name();
@@ -246,8 +256,9 @@ final class Overview {
 	 * @param sort the order
 	 * @param page which page, from 1
 	 * @param size tiles per page
+	 * @param alerting only nodes with a firing alert
 	 */
-	record Query(String q, @Nullable NodeStatus status, Sort sort, int page, int size) {
+	record Query(String q, @Nullable NodeStatus status, Sort sort, int page, int size, boolean alerting) {
 
 		/** 16 rows of 18 tiles: a full 1920 × 1080 screen, 256 nodes and the hub with room to spare. */
 		static final int DEFAULT_SIZE = 288;
@@ -265,13 +276,14 @@ final class Overview {
 				throw new IllegalArgumentException("'q' is part of a node name, at most 63 characters");
 			}
 			NodeStatus wanted = null;
-			if (status != null && !status.isBlank() && !status.equals("all")) {
-				wanted = parse(NodeStatus.class, "status", status, "all, online, stale or offline");
+			boolean alerting = status != null && status.strip().equals("alerting");
+			if (status != null && !status.isBlank() && !status.equals("all") && !alerting) {
+				wanted = parse(NodeStatus.class, "status", status, "all, online, stale, offline or alerting");
 			}
 			Sort order = (sort != null && !sort.isBlank()) ? parse(Sort.class, "sort", sort, "name, cpu, memory or network")
 					: Sort.NAME;
 			return new Query(name, wanted, order, number("page", page, 1, 1, Integer.MAX_VALUE),
-					number("size", size, DEFAULT_SIZE, 1, MAX_SIZE));
+					number("size", size, DEFAULT_SIZE, 1, MAX_SIZE), alerting);
 		}
 
 		private static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value, String allowed) {
@@ -300,6 +312,9 @@ final class Overview {
 		}
 
 		public String statusKey() {
+			if (this.alerting) {
+				return "alerting";
+			}
 			return (this.status != null) ? this.status.key() : "all";
 		}
 

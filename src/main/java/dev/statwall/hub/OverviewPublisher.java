@@ -70,7 +70,7 @@ final class OverviewPublisher {
 	}
 
 	/**
-	 * {@code {"time":…,"summary":{…},"nodes":{"pi-07":["online",lastSeen,cpu,memory,memoryUsed,rx,tx,disk],…}}}
+	 * {@code {"time":…,"summary":{…},"nodes":{"pi-07":["online",lastSeen,cpu,memory,memoryUsed,rx,tx,disk,alert],…}}}
 	 */
 	byte[] message() {
 		Collection<NodeState> states = this.nodes.states();
@@ -104,6 +104,13 @@ final class OverviewPublisher {
 				value(out, vitals.netRx());
 				value(out, vitals.netTx());
 				value(out, vitals.disk());
+				String alert = this.overview.alert(state.name());
+				if (alert != null) {
+					out.writeString(alert);
+				}
+				else {
+					out.writeNull();
+				}
 				out.writeEndArray();
 			}
 			out.writeEndObject();
