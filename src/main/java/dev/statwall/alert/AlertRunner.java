@@ -70,6 +70,11 @@ final class AlertRunner implements DisposableBean {
 		});
 	}
 
+	/** Evaluates now, on the alerts' thread, and returns when done. */
+	void evaluateNow() throws InterruptedException, java.util.concurrent.ExecutionException {
+		this.thread.submit(() -> this.timer.record(this::evaluate)).get();
+	}
+
 	private void evaluate() {
 		try {
 			this.evaluator.evaluate();
