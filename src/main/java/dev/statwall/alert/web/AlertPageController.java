@@ -61,7 +61,10 @@ class AlertPageController {
 	String alerts(@RequestParam(required = false) @Nullable String node,
 			@RequestParam(required = false) @Nullable String view,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-		if (node != null && (node.isBlank() || node.length() > 63)) {
+		if (node != null && node.isBlank()) {
+			node = null;
+		}
+		if (node != null && node.length() > 63) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "'node' is a node's name, at most 63 characters");
 		}
 		if (htmx != null && "node".equals(view) && node != null) {
