@@ -259,11 +259,14 @@ public final class AlertBoard implements NodeAlerts {
 		if (alert == null) {
 			return;
 		}
+		long position = 0;
 		synchronized (alert) {
 			if (alert.delivered(receiver, notification.changedAt())) {
-				save(alert);
+				position = save(alert);
 			}
 		}
+		// what a receiver was told is on disk before the next is sent: a crash does not tell it twice
+		this.store.awaitState(position);
 	}
 
 	/** Logs a change that receivers hear about: kept for {@code statwall.alerts.history}. */

@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.statwall.hub.NodeRegistry;
 import dev.statwall.testing.FakeProbeConfiguration;
+import dev.statwall.testing.WebhookReceiver;
 import dev.statwall.wire.SampleBatch;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package dev.statwall.alert;
+package dev.statwall.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,19 +16,19 @@ import tools.jackson.databind.json.JsonMapper;
  * A webhook receiver on loopback, as a chat bridge or an incident tool would run one: it keeps
  * every request, and answers 503 to the next {@link #failNext} requests.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpServer server;
 
-	final List<Request> requests = new CopyOnWriteArrayList<>();
+	public final List<Request> requests = new CopyOnWriteArrayList<>();
 
-	final AtomicInteger failNext = new AtomicInteger();
+	public final AtomicInteger failNext = new AtomicInteger();
 
-	final AtomicInteger refused = new AtomicInteger();
+	public final AtomicInteger refused = new AtomicInteger();
 
-	WebhookReceiver() throws IOException {
+	public WebhookReceiver() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/", (exchange) -> {
 			byte[] body;
@@ -50,12 +50,12 @@ final class WebhookReceiver implements AutoCloseable {
 		this.server.start();
 	}
 
-	String url(String path) {
+	public String url(String path) {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
 	}
 
 	/** The alerts of every request to {@code path}, in the order they came. */
-	List<JsonNode> alerts(String path) {
+	public List<JsonNode> alerts(String path) {
 		return this.requests.stream()
 			.filter((request) -> request.path().equals(path))
 			.flatMap((request) -> request.json().path("alerts").valueStream())
@@ -76,9 +76,9 @@ final class WebhookReceiver implements AutoCloseable {
 	 * @param contentType its Content-Type
 	 * @param body its body
 	 */
-	record Request(String method, String path, String authorization, String contentType, String body) {
+	public record Request(String method, String path, String authorization, String contentType, String body) {
 
-		JsonNode json() {
+		public JsonNode json() {
 			return JSON.readTree(this.body);
 		}
 
