@@ -30,8 +30,8 @@ import dev.statwall.series.SeriesStore;
  * process's start at the earliest, so a hub that was down does not blame its nodes for its own
  * absence; a restored {@code node_offline} alert resolves once the node is heard from again.
  * <p>
- * Windows of a minute or more are read from the per-minute points of history, over the last whole
- * minutes, once a minute; shorter ones from every sample, every tick.
+ * Windows are read from the per-minute points of history, over the last whole minutes, once a
+ * minute: a window's value changes only when a minute closes.
  */
 public final class AlertEvaluator {
 
@@ -148,12 +148,9 @@ public final class AlertEvaluator {
 		if (rule.window() == 0 || rule.function() == WindowFunction.LAST) {
 			return (index >= 0 && index < latest.length) ? latest[index] : Double.NaN;
 		}
-		if (rule.window() < AlertRules.MINUTE) {
-			return aggregate(rule.function(),
-					this.store.range(info.name(), alert.metric, now - rule.window() + 1, now, 1));
-		}
-		// the last whole minutes, once a minute, a little after the minute so its last samples are in
-		long grace = Math.min(30_000, Math.max(1_000, 2 * info.interval()));
+		// the last whole minutes, once a minute, a little after the minute so its last samples are in;
+		// nodes are spread over ten seconds so a hub of thousands does not read them all in one tick
+		long grace = Math.min(30_000, Math.max(1_000, 2 * info.interval())) + spread(info.name());
 		long end = Math.floorDiv(now - grace, AlertRules.MINUTE) * AlertRules.MINUTE;
 		if (alert.windowEnd != end) {
 			alert.windowEnd = end;
@@ -161,6 +158,10 @@ public final class AlertEvaluator {
 					end - rule.window(), end - 1, (int) (rule.window() / AlertRules.MINUTE)));
 		}
 		return alert.windowValue;
+	}
+
+	private static long spread(String node) {
+		return (node.hashCode() & 0x7fffffff) % 10 * 1000L;
 	}
 
 	/** The window's average (of its points), lowest or highest; NaN when it holds nothing. */

@@ -135,8 +135,9 @@ class AlertEvaluatorTests {
 			}
 			AlertView firing = alerts.board.active().get(0);
 			// minutes of 40, 40, 80 average 53; 40, 80, 80 average 67: the second whole minute of 80 does it
-			assertThat(alerts.clock.millis() - switched).as("fired after two whole minutes of 80, plus the grace")
-				.isBetween(120_000L, 125_000L);
+			assertThat(alerts.clock.millis() - switched)
+				.as("fired after two whole minutes of 80, plus the grace and the node's place in the spread")
+				.isBetween(120_000L, 132_000L);
 			assertThat(firing.value()).isCloseTo(66.7, org.assertj.core.data.Offset.offset(0.1));
 			assertThat(firing.summary()).isEqualTo("66.7% on average");
 		}

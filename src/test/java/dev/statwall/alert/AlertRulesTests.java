@@ -157,6 +157,12 @@ class AlertRulesTests {
 		}
 
 		@Test
+		void windowShorterThanAMinute() {
+			failsWith(RULE + "window", "use 'for'", RULE + "name=x", RULE + "metric=cpu.usage", RULE + "above=1",
+					RULE + "window=30s", RULE + "function=max");
+		}
+
+		@Test
 		void windowLongerThanADay() {
 			failsWith(RULE + "window", "at most 24h", RULE + "name=x", RULE + "metric=cpu.usage", RULE + "above=1",
 					RULE + "window=2d", RULE + "function=max");
