@@ -359,7 +359,7 @@ public final class AlertBoard implements NodeAlerts {
 	}
 
 	private AlertView view(AlertInstance alert) {
-		return new AlertView(alert.id, alert.rule.name(), alert.node, alert.labels, alert.rule.severity(), alert.state,
+		return new AlertView(alert.id, alert.rule.name(), alert.node, alert.labels(), alert.rule.severity(), alert.state,
 				alert.activeAt, (alert.state == AlertState.FIRING) ? alert.firingAt : 0, alert.value, alert.summary,
 				this.silences.get(alert.id));
 	}

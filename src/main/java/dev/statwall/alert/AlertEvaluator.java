@@ -348,7 +348,7 @@ public final class AlertEvaluator {
 			this.touched.add(alert);
 			this.position = Math.max(this.position, position);
 			if (alert.state == AlertState.FIRING || alert.state == AlertState.RESOLVED) {
-				AlertChange change = new AlertChange(this.now, alert.id, alert.rule.name(), alert.node, alert.labels,
+				AlertChange change = new AlertChange(this.now, alert.id, alert.rule.name(), alert.node, alert.labels(),
 						alert.rule.severity(), alert.state, alert.activeAt, alert.value, alert.summary);
 				this.position = Math.max(this.position, AlertEvaluator.this.board.record(change));
 				this.changes.add(change);

@@ -32,8 +32,6 @@ final class AlertInstance {
 	/** The metric watched, such as {@code fs./data.usage}; empty for {@code node_offline}. */
 	final String metric;
 
-	/** alertname, node, severity and the capture's label: what receivers group and route by. */
-	final Map<String, String> labels;
 
 	volatile AlertState state = AlertState.INACTIVE;
 
@@ -54,8 +52,8 @@ final class AlertInstance {
 	/** Whether receivers were told it fires (a silenced alert is not), so they are told when it resolves. */
 	volatile boolean notified;
 
-	/** Receivers not yet told of the current state. */
-	private final Set<String> owed = new LinkedHashSet<>();
+	/** Receivers not yet told of the current state; null for none (a hub holds thousands of instances). */
+	private @Nullable Set<String> owed;
 
 	/** The newest window value and the end of the window it is for (evaluator's thread only). */
 	long windowEnd = Long.MIN_VALUE;
@@ -68,14 +66,18 @@ final class AlertInstance {
 		this.node = node;
 		this.capture = capture;
 		this.metric = metric;
+	}
+
+	/** alertname, node, severity and the capture's label: what receivers group and route by. */
+	Map<String, String> labels() {
 		Map<String, String> labels = new LinkedHashMap<>();
-		labels.put("alertname", rule.name());
-		labels.put("node", node);
-		labels.put("severity", rule.severity().key());
-		if (!capture.isEmpty()) {
-			labels.put(rule.captureLabel(), capture);
+		labels.put("alertname", this.rule.name());
+		labels.put("node", this.node);
+		labels.put("severity", this.rule.severity().key());
+		if (!this.capture.isEmpty()) {
+			labels.put(this.rule.captureLabel(), this.capture);
 		}
-		this.labels = Collections.unmodifiableMap(labels);
+		return Collections.unmodifiableMap(labels);
 	}
 
 	static String id(String rule, String node, String capture) {
@@ -90,21 +92,28 @@ final class AlertInstance {
 	}
 
 	synchronized void owe(Set<String> receivers) {
-		this.owed.clear();
-		this.owed.addAll(receivers);
+		this.owed = receivers.isEmpty() ? null : new LinkedHashSet<>(receivers);
 	}
 
 	/** A receiver was told about the change at {@code changedAt}; true when that settles what it owed. */
 	synchronized boolean delivered(String receiver, long changedAt) {
-		return changedAt == this.changedAt && this.owed.remove(receiver);
+		Set<String> owed = this.owed;
+		if (changedAt != this.changedAt || owed == null || !owed.remove(receiver)) {
+			return false;
+		}
+		if (owed.isEmpty()) {
+			this.owed = null;
+		}
+		return true;
 	}
 
 	synchronized Set<String> owed() {
-		return Set.copyOf(this.owed);
+		Set<String> owed = this.owed;
+		return (owed != null) ? Set.copyOf(owed) : Set.of();
 	}
 
 	synchronized boolean owesNothing() {
-		return this.owed.isEmpty();
+		return this.owed == null;
 	}
 
 	/** The {@code *} part under its label, or null for a plain metric. */

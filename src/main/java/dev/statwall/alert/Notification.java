@@ -36,7 +36,7 @@ public record Notification(String id, Map<String, String> labels, String summary
 	}
 
 	static Notification of(AlertInstance alert, boolean resend) {
-		return new Notification(alert.id, alert.labels, alert.summary, alert.state, alert.activeAt, alert.firingAt,
+		return new Notification(alert.id, alert.labels(), alert.summary, alert.state, alert.activeAt, alert.firingAt,
 				alert.resolvedAt, alert.changedAt, alert.value, resend);
 	}
 

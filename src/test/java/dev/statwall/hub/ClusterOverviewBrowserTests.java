@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "statwall.role=hub", "statwall.hub.token=browser", "statwall.hub.sample-self=false",
 				"statwall.hub.stale-after=2s", "statwall.hub.offline-after=6s", "statwall.simulator.enabled=true",
-				"statwall.simulator.nodes=256", "statwall.simulator.die-after=5s", "statwall.sampling.interval=1h" })
+				"statwall.simulator.nodes=256", "statwall.simulator.die-after=20s", "statwall.sampling.interval=1h" })
 class ClusterOverviewBrowserTests {
 
 	private static final String DYING = "sim-256";

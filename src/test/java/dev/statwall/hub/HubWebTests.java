@@ -106,7 +106,7 @@ class HubWebTests {
 		this.mvc.perform(get("/").param("sort", "sideways")).andExpect(status().isBadRequest())
 			.andExpect(content().string("'sort' must be name, cpu, memory or network"));
 		this.mvc.perform(get("/").param("status", "sleeping")).andExpect(status().isBadRequest())
-			.andExpect(content().string("'status' must be all, online, stale or offline"));
+			.andExpect(content().string("'status' must be all, online, stale, offline or alerting"));
 		this.mvc.perform(get("/").param("page", "0")).andExpect(status().isBadRequest());
 		this.mvc.perform(get("/").param("size", "100000")).andExpect(status().isBadRequest());
 	}
