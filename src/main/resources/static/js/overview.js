@@ -92,18 +92,20 @@
 				|| (wanted === 'alerting' && message.nodes[name][8] != null)))
 			.sort().join('\n');
 		const changed = lastMembers !== null && members !== lastMembers;
+		// a refresh put off by the rate limit is tried again with the next message, not dropped
+		if (changed && !refresh(section)) return;
 		lastMembers = members;
-		if (changed) refresh(section);
 	}
 
 	function refresh(section) {
-		if (refreshing || !window.htmx || Date.now() - lastRefresh < 2000) return;
+		if (refreshing || !window.htmx || Date.now() - lastRefresh < 2000) return false;
 		refreshing = true;
 		lastRefresh = Date.now();
 		const params = new URLSearchParams({ q: section.dataset.q || '', status: section.dataset.status || 'all',
 			sort: section.dataset.sort || 'name', page: section.dataset.page || '1', size: section.dataset.size || '288' });
 		htmx.ajax('GET', `${location.pathname}?${params}`, { target: '#tiles', swap: 'outerHTML' })
 			.finally(() => { refreshing = false; lastMembers = null; });
+		return true;
 	}
 
 	function apply(message) {
