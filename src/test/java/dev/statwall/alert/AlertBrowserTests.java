@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,6 +42,8 @@ class AlertBrowserTests extends AlertHubContext {
 		this.browser = Browser.start(1280, 720, false);
 		this.browser.get("http://localhost:" + this.port + "/");
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		// htmx swaps lists in while a condition reads them: read again
+		wait.ignoring(StaleElementReferenceException.class);
 		wait.until((driver) -> "live".equals(this.browser.findElement(By.id("live-status")).getAttribute("data-state")));
 		WebElement pi07 = tile("pi-07");
 		assertThat(pi07.getAttribute("data-alert")).isEqualTo("critical");
