@@ -60,7 +60,7 @@ class SeriesConfiguration implements SchedulingConfigurer {
 		}
 
 		@Bean
-		static HistoryHealth historyHealth(SeriesStore store) {
+		static HistoryHealth historyHealthIndicator(SeriesStore store) {
 			return new HistoryHealth(store);
 		}
 

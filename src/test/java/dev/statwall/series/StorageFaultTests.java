@@ -83,6 +83,9 @@ class StorageFaultTests {
 		});
 		append(300);
 		assertThat(this.store.failure()).contains("No space left on device");
+		org.springframework.boot.health.contributor.Health health = new HistoryHealth(this.store).health();
+		assertThat(health.getStatus()).as("readiness DOWN").isEqualTo(org.springframework.boot.health.contributor.Status.DOWN);
+		assertThat(health.getDetails().get("reason").toString()).contains("No space left on device");
 		assertThat(this.store.checkpoint()).as("still full").isFalse();
 		assertThat(this.store.recent("n1", 10_000, 0, List.of("memory.used"))).as("live from memory")
 			.hasSize((int) this.seq);
@@ -91,6 +94,8 @@ class StorageFaultTests {
 		Files.delete(filler);
 		assertThat(this.store.checkpoint()).as("written again").isTrue();
 		assertThat(this.store.failure()).isNull();
+		assertThat(new HistoryHealth(this.store).health().getStatus())
+			.isEqualTo(org.springframework.boot.health.contributor.Status.UP);
 		assertThat(output.getAll()).contains("History is written again");
 		append(10);
 		this.store.awaitDurable("n1");
