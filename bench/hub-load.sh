@@ -4,13 +4,14 @@
 # and the time from a sample leaving the simulator to its row reaching a STOMP subscriber.
 #
 # usage: ./mvnw -q package -DskipTests && bench/hub-load.sh [nodes ...]   (default: 256 1000 5000)
-# env:   WARMUP=30 MEASURE=60 HUB_OPTS="-Xmx1g"
+# env:   WARMUP=30 MEASURE=60 HUB_OPTS="-Xmx1g" HUB_ARGS="--statwall.history.enabled=false"
 # Other builds on the same machine disturb the numbers: rerun when they look off.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WARMUP=${WARMUP:-30}
 MEASURE=${MEASURE:-60}
 HUB_OPTS=${HUB_OPTS:--Xmx1g}
+HUB_ARGS=${HUB_ARGS:-}
 OUT=$(mktemp -d /tmp/statwall-bench.XXXXXX)
 # a copy: rebuilding target/ under a running Spring Boot jar breaks it
 JAR="$OUT/statwall.jar"
@@ -27,7 +28,7 @@ for nodes in "${NODES[@]}"; do
 	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 	data="$OUT/data-$nodes"
 	java $HUB_OPTS -jar "$JAR" --statwall.role=hub --server.port="$port" --statwall.hub.token=bench \
-		--statwall.hub.sample-self=false --statwall.data-dir="$data" >"$OUT/hub-$nodes.log" 2>&1 &
+		--statwall.hub.sample-self=false --statwall.data-dir="$data" $HUB_ARGS >"$OUT/hub-$nodes.log" 2>&1 &
 	hub_pid=$!
 	until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null; do sleep 1; done
 	java -Xmx512m -jar "$JAR" --statwall.role=simulator --statwall.hub.url="http://127.0.0.1:$port" \
