@@ -44,6 +44,12 @@ class ApiAdvice {
 		return answer(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
+	/** A sample older than the node's newest: the batch says what, nothing of it changed anything. */
+	@ExceptionHandler
+	ResponseEntity<ApiError> outOfOrder(dev.statwall.series.OutOfOrderException ex) {
+		return answer(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
 	@ExceptionHandler
 	ResponseEntity<ApiError> unknownNode(NodeRegistry.UnknownNodeException ex) {
 		return answer(HttpStatus.NOT_FOUND, ex.getMessage());
