@@ -21,22 +21,33 @@ final class Node {
 
 	private volatile @Nullable NodeInfo info;
 
-	private volatile NodeState state;
+	/** Built when read, not at every sample: most of a large hub's nodes are looked at by no one. */
+	private volatile @Nullable NodeState state;
 
 	Node(String name) {
 		this.name = name;
-		this.state = new NodeState(name, 0, 0, 0, 0, 0, Vitals.NONE, Map.of(), Map.of());
 	}
 
 	/** A node the history store knows from before a restart. */
 	Node(NodeInfo info) {
 		this(info.name());
 		this.lastSeen = info.lastSeen();
-		update(info);
+		this.info = info;
 	}
 
 	NodeState state() {
-		return this.state;
+		NodeState state = this.state;
+		NodeInfo info = this.info;
+		long lastSeen = this.lastSeen;
+		if (state != null && state.lastSeen() == lastSeen && state.source() == info) {
+			return state;
+		}
+		state = (info != null)
+				? new NodeState(this.name, lastSeen, info.lastTime(), info.runSeq(), info.interval(), info.dropped(),
+						Vitals.of(info.values()), info.values(), info.texts(), info)
+				: new NodeState(this.name, lastSeen, 0, 0, 0, 0, Vitals.NONE, Map.of(), Map.of(), null);
+		this.state = state;
+		return state;
 	}
 
 	long lastSeen() {
@@ -44,22 +55,10 @@ final class Node {
 	}
 
 	void seen(long now, @Nullable NodeInfo latest) {
-		this.lastSeen = now;
 		if (latest != null) {
-			update(latest);
+			this.info = latest;
 		}
-		else {
-			NodeState previous = this.state;
-			this.state = new NodeState(this.name, now, previous.lastSampleTime(), previous.lastSeq(), previous.interval(),
-					previous.dropped(), previous.vitals(), previous.values(), previous.texts());
-		}
-	}
-
-	private void update(NodeInfo info) {
-		this.info = info;
-		Map<String, Double> values = info.values();
-		this.state = new NodeState(this.name, this.lastSeen, info.lastTime(), info.runSeq(), info.interval(),
-				info.dropped(), Vitals.of(values), values, info.texts());
+		this.lastSeen = now;
 	}
 
 	/**
@@ -74,9 +73,10 @@ final class Node {
 	 * @param vitals the overview's numbers from the newest sample
 	 * @param values every value of the newest sample
 	 * @param texts the newest texts, such as {@code os.name}
+	 * @param source what the history store knew of it when this was built
 	 */
 	record NodeState(String name, long lastSeen, long lastSampleTime, long lastSeq, long interval, long dropped,
-			Vitals vitals, Map<String, Double> values, Map<String, String> texts) {
+			Vitals vitals, Map<String, Double> values, Map<String, String> texts, @Nullable NodeInfo source) {
 	}
 
 }
