@@ -56,6 +56,13 @@ class ApiAdvice {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ApiError> nodeLimit(NodeRegistry.NodeLimitException ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, "60")
+			.body(new ApiError(429, HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase(), String.valueOf(ex.getMessage())));
+	}
+
+	@ExceptionHandler
 	ResponseEntity<ApiError> notOffline(NodeRegistry.NodeNotOfflineException ex) {
 		return answer(HttpStatus.CONFLICT, ex.getMessage());
 	}

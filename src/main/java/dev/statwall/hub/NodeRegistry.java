@@ -58,6 +58,8 @@ public final class NodeRegistry {
 
 	private final HubProperties properties;
 
+	private final HubLimits limits;
+
 	private final Counter taken;
 
 	private final Counter duplicates;
@@ -65,8 +67,9 @@ public final class NodeRegistry {
 	private final Counter agentDropped;
 
 	NodeRegistry(SeriesStore store, Tables tables, NodeDashboards dashboards, ApplicationEventPublisher events,
-			Clock clock, HubProperties properties, MeterRegistry meters) {
+			Clock clock, HubProperties properties, HubLimits limits, MeterRegistry meters) {
 		this.store = store;
+		this.limits = limits;
 		this.tables = tables;
 		this.dashboards = dashboards;
 		this.events = events;
@@ -101,7 +104,14 @@ public final class NodeRegistry {
 		List<SampleStored> stored = new ArrayList<>();
 		Taken taken;
 		while (true) {
-			Node node = this.nodes.computeIfAbsent(batch.node(), Node::new);
+			Node node = this.nodes.get(batch.node());
+			if (node == null) {
+				if (this.nodes.size() >= this.limits.maxNodes()) {
+					throw new NodeLimitException("the hub holds statwall.hub.max-nodes (" + this.limits.maxNodes()
+							+ ") nodes; node '" + batch.node() + "' is taken once an offline node is forgotten");
+				}
+				node = this.nodes.computeIfAbsent(batch.node(), Node::new);
+			}
 			synchronized (node) {
 				if (node.forgotten) {
 					continue; // forgotten just now: start afresh
@@ -129,6 +139,7 @@ public final class NodeRegistry {
 		}
 		else {
 			checkOrder(batch, info, last);
+			checkLimits(batch, info);
 			long before = (info != null) ? info.dropped() : 0;
 			NodeInfo after = info;
 			for (int i = 0; i < batch.size(); i++) {
@@ -173,6 +184,28 @@ public final class NodeRegistry {
 		}
 		else if (node != null) {
 			stored.add(new SampleStored(node, List.of(), tables));
+		}
+	}
+
+	/** Refuses, before taking any of it, a batch that would give the node more metrics or tables than allowed. */
+	private void checkLimits(SampleBatch batch, @Nullable NodeInfo info) {
+		int metrics = (info != null) ? info.metrics().size() : 0;
+		if (metrics + batch.metrics().length > this.limits.maxMetrics()) {
+			java.util.Set<String> known = (info != null) ? new java.util.HashSet<>(info.metrics()) : java.util.Set.of();
+			for (String metric : batch.metrics()) {
+				if (!known.contains(metric) && ++metrics > this.limits.maxMetrics()) {
+					throw new BadBatchException("node '" + batch.node() + "' would report more metrics than "
+							+ "statwall.hub.max-metrics (" + this.limits.maxMetrics() + "), with '" + metric + "'");
+				}
+			}
+		}
+		if (!batch.tables().isEmpty()) {
+			java.util.Set<String> tables = new java.util.HashSet<>(this.tables.names(batch.node()));
+			tables.addAll(batch.tables().keySet());
+			if (tables.size() > this.limits.maxTables()) {
+				throw new BadBatchException("node '" + batch.node() + "' would report " + tables.size()
+						+ " tables, more than statwall.hub.max-tables (" + this.limits.maxTables() + ")");
+			}
 		}
 	}
 
@@ -312,6 +345,15 @@ public final class NodeRegistry {
 
 		UnknownNodeException(String node) {
 			super("no node '" + node + "' on this hub", null, false, false);
+		}
+
+	}
+
+	/** The hub holds as many nodes as it may: the web layer answers 429, and the agent retries later. */
+	public static final class NodeLimitException extends RuntimeException {
+
+		NodeLimitException(String reason) {
+			super(reason, null, false, false);
 		}
 
 	}

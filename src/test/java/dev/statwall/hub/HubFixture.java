@@ -41,6 +41,8 @@ final class HubFixture {
 
 	final NodeDashboards dashboards = new NodeDashboards(this.dashboard, "hub");
 
+	final HubLimits limits;
+
 	final List<Object> events = new CopyOnWriteArrayList<>();
 
 	final HubProperties properties;
@@ -52,9 +54,14 @@ final class HubFixture {
 	}
 
 	HubFixture(HubProperties properties) {
+		this(properties, HubLimits.defaults());
+	}
+
+	HubFixture(HubProperties properties, HubLimits limits) {
 		this.properties = properties;
+		this.limits = limits;
 		this.nodes = new NodeRegistry(this.store, this.tables, this.dashboards, this.events::add, this.clock,
-				properties, new SimpleMeterRegistry());
+				properties, this.limits, new SimpleMeterRegistry());
 	}
 
 	static HubProperties properties() {

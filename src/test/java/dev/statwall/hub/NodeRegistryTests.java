@@ -2,10 +2,12 @@ package dev.statwall.hub;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.statwall.series.Row;
+import dev.statwall.sampling.Table;
 import dev.statwall.series.SampleStored;
 import dev.statwall.hub.NodeRegistry.NodeForgotten;
 import dev.statwall.hub.NodeRegistry.Taken;
@@ -126,6 +128,52 @@ class NodeRegistryTests {
 		assertThatExceptionOfType(BadBatchException.class).isThrownBy(() -> this.hub.nodes.ingest(old))
 			.withMessageContaining("sample 1 is too old").withMessageContaining("25 h behind");
 		assertThat(this.hub.nodes.find("pi-07")).as("nothing of a refused batch is kept").isEmpty();
+	}
+
+	@Test
+	void whenTheHubHoldsAsManyNodesAsItMayThenANewOneWaitsUntilAnOfflineNodeIsForgotten() {
+		HubFixture small = new HubFixture(HubFixture.properties(), new HubLimits(2, 100, 4));
+		small.nodes.ingest(small.batch("a", "run-1", 1, 1));
+		small.nodes.ingest(small.batch("b", "run-1", 1, 1));
+		assertThatExceptionOfType(NodeRegistry.NodeLimitException.class)
+			.isThrownBy(() -> small.nodes.ingest(small.batch("c", "run-1", 1, 1)))
+			.withMessageContaining("statwall.hub.max-nodes (2)");
+		assertThat(small.nodes.find("c")).as("nothing of it kept").isEmpty();
+		small.nodes.ingest(small.batch("a", "run-1", 2, 1)); // a known node goes on
+		small.clock.advance(Duration.ofMinutes(1));
+		small.nodes.forget("b");
+		assertThat(small.nodes.ingest(small.batch("c", "run-1", 1, 1)).taken()).isEqualTo(1);
+	}
+
+	@Test
+	void whenANodeReportsMoreMetricsOrTablesThanItMayThenTheBatchIsRefusedNamingTheLimitAndChangesNothing() {
+		HubFixture small = new HubFixture(HubFixture.properties(), new HubLimits(10, 3, 1));
+		small.nodes.ingest(small.batch("a", "run-1", 1, 1)); // two metrics
+		SampleBatch more = new SampleBatch(1, "a", "run-1", 1000, 0, new long[] { 2 },
+				new long[] { small.clock.millis() }, new String[] { "x.one", "x.two" }, new double[][] { { 1 }, { 2 } },
+				Map.of(), Map.of());
+		assertThatExceptionOfType(BadBatchException.class).isThrownBy(() -> small.nodes.ingest(more))
+			.withMessageContaining("statwall.hub.max-metrics (3)");
+		assertThat(small.store.node("a").orElseThrow().metrics()).hasSize(2);
+		assertThat(small.store.node("a").orElseThrow().lastSeq()).isEqualTo(1);
+		Table table = new Table(List.of("k"), Map.of());
+		SampleBatch tables = new SampleBatch(1, "a", "run-1", 1000, 0, new long[] { 2 },
+				new long[] { small.clock.millis() }, new String[0], new double[0][], Map.of(),
+				Map.of("one", table, "two", table));
+		assertThatExceptionOfType(BadBatchException.class).isThrownBy(() -> small.nodes.ingest(tables))
+			.withMessageContaining("statwall.hub.max-tables (1)");
+	}
+
+	@Test
+	void whenASampleIsOlderThanTheNodesNewestThenTheBatchIsRefusedAndNothingOfItIsTaken() {
+		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 3));
+		SampleBatch older = this.hub.batch("pi-07", "run-2", 1, 2);
+		older.time()[0] -= 60_000;
+		older.time()[1] -= 60_000;
+		assertThatExceptionOfType(BadBatchException.class).isThrownBy(() -> this.hub.nodes.ingest(older))
+			.withMessageContaining("older than the newest sample");
+		assertThat(this.hub.taken("pi-07")).containsExactly(1L, 2L, 3L);
+		assertThat(this.hub.store.node("pi-07").orElseThrow().run()).isEqualTo("run-1");
 	}
 
 	private NodeStatus status(String node) {
