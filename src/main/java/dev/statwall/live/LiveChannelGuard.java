@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.Message;
@@ -18,9 +20,12 @@ import org.springframework.messaging.support.NativeMessageHeaderAccessor;
  * The live channel only serves. A client may connect, subscribe to the documented destinations
  * ({@link LiveDestinations}), unsubscribe and disconnect; a SEND, an ACK, a transaction, a
  * subscription to anything else, a selector or one subscription too many is refused: the client
- * gets a STOMP ERROR frame with the reason and the connection is closed.
+ * gets a STOMP ERROR frame with the reason, the connection is closed ({@link LiveConnection}) and
+ * the frame goes no further. A refusal is logged at DEBUG only: it is the client's doing.
  */
 final class LiveChannelGuard implements ChannelInterceptor {
+
+	private static final Log logger = LogFactory.getLog(LiveChannelGuard.class);
 
 	private static final String SUBSCRIPTIONS = LiveChannelGuard.class.getName() + ".subscriptions";
 
@@ -31,18 +36,38 @@ final class LiveChannelGuard implements ChannelInterceptor {
 	}
 
 	@Override
-	public Message<?> preSend(Message<?> message, MessageChannel channel) {
+	public @Nullable Message<?> preSend(Message<?> message, MessageChannel channel) {
+		LiveConnection connection = LiveConnection.of(SimpMessageHeaderAccessor.getSessionAttributes(message.getHeaders()));
+		if (connection != null && connection.refused()) {
+			return null; // the rest of what a refused client sent
+		}
+		String refusal = refusal(message);
+		if (refusal == null) {
+			return message;
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("Refused a live client (session " + SimpMessageHeaderAccessor.getSessionId(message.getHeaders())
+					+ "): " + refusal);
+		}
+		if (connection == null) {
+			throw new MessageDeliveryException(message, refusal); // Spring's own ERROR and close
+		}
+		connection.refuse(refusal);
+		return null;
+	}
+
+	/** Why this frame is refused, or null when it is fine. */
+	private @Nullable String refusal(Message<?> message) {
 		SimpMessageType type = SimpMessageHeaderAccessor.getMessageType(message.getHeaders());
 		if (type == null) {
-			throw refused(message, "a frame without a command is not accepted");
+			return "a frame without a command is not accepted";
 		}
 		switch (type) {
 			case CONNECT, HEARTBEAT, DISCONNECT -> {
-				return message;
+				return null;
 			}
 			case SUBSCRIBE -> {
-				subscribe(message);
-				return message;
+				return subscribe(message);
 			}
 			case UNSUBSCRIBE -> {
 				Set<String> subscriptions = subscriptions(message);
@@ -50,32 +75,35 @@ final class LiveChannelGuard implements ChannelInterceptor {
 				if (subscriptions != null && id != null) {
 					subscriptions.remove(id);
 				}
-				return message;
+				return null;
 			}
-			default -> throw refused(message, ((type == SimpMessageType.MESSAGE) ? "SEND" : "this frame")
-					+ " is not accepted: the live channel only serves; a client may CONNECT, SUBSCRIBE, UNSUBSCRIBE and DISCONNECT");
+			default -> {
+				return ((type == SimpMessageType.MESSAGE) ? "SEND" : "this frame")
+						+ " is not accepted: the live channel only serves; a client may CONNECT, SUBSCRIBE, UNSUBSCRIBE and DISCONNECT";
+			}
 		}
 	}
 
-	private void subscribe(Message<?> message) {
+	private @Nullable String subscribe(Message<?> message) {
 		String destination = SimpMessageHeaderAccessor.getDestination(message.getHeaders());
 		if (!LiveDestinations.isSubscribable(destination)) {
-			throw refused(message, "no such destination: a client may subscribe to " + LiveDestinations.SUBSCRIBABLE);
+			return "no such destination: a client may subscribe to " + LiveDestinations.SUBSCRIBABLE;
 		}
 		// the simple broker would evaluate a selector expression against every message
 		if (firstNativeHeader(message, "selector") != null) {
-			throw refused(message, "selectors are not accepted");
+			return "selectors are not accepted";
 		}
 		String id = SimpMessageHeaderAccessor.getSubscriptionId(message.getHeaders());
 		Set<String> subscriptions = subscriptions(message);
 		if (id == null || subscriptions == null) {
-			throw refused(message, "a subscription needs an id and a session");
+			return "a subscription needs an id and a session";
 		}
 		if (!subscriptions.contains(id) && subscriptions.size() >= this.maxSubscriptions) {
-			throw refused(message, "too many subscriptions: at most " + this.maxSubscriptions
-					+ " per connection (statwall.live.max-subscriptions)");
+			return "too many subscriptions: at most " + this.maxSubscriptions
+					+ " per connection (statwall.live.max-subscriptions)";
 		}
 		subscriptions.add(id);
+		return null;
 	}
 
 	/** Kept with the WebSocket session, so they go when it goes. */
@@ -92,10 +120,6 @@ final class LiveChannelGuard implements ChannelInterceptor {
 		NativeMessageHeaderAccessor accessor = org.springframework.messaging.support.MessageHeaderAccessor
 			.getAccessor(message, NativeMessageHeaderAccessor.class);
 		return (accessor != null) ? accessor.getFirstNativeHeader(name) : null;
-	}
-
-	private static MessageDeliveryException refused(Message<?> message, String reason) {
-		return new MessageDeliveryException(message, reason);
 	}
 
 }

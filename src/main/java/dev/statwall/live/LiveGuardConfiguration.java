@@ -34,6 +34,7 @@ class LiveGuardConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
 		registration.setMessageSizeLimit(maxFrameSize());
+		registration.addDecoratorFactory(LiveConnection::decorate);
 	}
 
 	private int maxFrameSize() {
