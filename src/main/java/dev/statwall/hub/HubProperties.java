@@ -1,6 +1,7 @@
 package dev.statwall.hub;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
@@ -24,13 +25,15 @@ import org.springframework.util.unit.DataSize;
  * @param maxAhead how far a sample's time may be ahead of the hub's clock
  * @param maxAge how far a sample's time may be behind the hub's clock
  * @param sampleLog how many sample sequence numbers the hub keeps per node for the read API
+ * @param caFile agents: the PEM file of the CA that signed the hub's HTTPS certificate; then only
+ * that CA is trusted, otherwise the system's trust store
  */
 @ConfigurationProperties("statwall.hub")
 public record HubProperties(@Nullable URI url, @Nullable String token, @DefaultValue("true") boolean sampleSelf,
 		@DefaultValue("3s") Duration staleAfter, @DefaultValue("30s") Duration offlineAfter,
 		@DefaultValue("5s") Duration checkpointInterval, @DefaultValue("1MB") DataSize maxBody,
 		@DefaultValue("5m") Duration maxAhead, @DefaultValue("24h") Duration maxAge,
-		@DefaultValue("60") int sampleLog) {
+		@DefaultValue("60") int sampleLog, @Nullable Path caFile) {
 
 	public HubProperties {
 		positive("stale-after", staleAfter);
@@ -51,6 +54,9 @@ public record HubProperties(@Nullable URI url, @Nullable String token, @DefaultV
 		if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
 			throw new IllegalArgumentException(
 					"statwall.hub.url must be an http:// or https:// address such as http://hub.local:8080, was " + url);
+		}
+		if (url != null && caFile != null && !"https".equals(url.getScheme())) {
+			throw new IllegalArgumentException("statwall.hub.ca-file is set but statwall.hub.url is not https://, was " + url);
 		}
 	}
 
@@ -83,7 +89,8 @@ public record HubProperties(@Nullable URI url, @Nullable String token, @DefaultV
 		return "HubProperties[url=" + this.url + ", token=" + ((this.token == null) ? "none" : "***")
 				+ ", sampleSelf=" + this.sampleSelf + ", staleAfter=" + this.staleAfter + ", offlineAfter="
 				+ this.offlineAfter + ", checkpointInterval=" + this.checkpointInterval + ", maxBody=" + this.maxBody
-				+ ", maxAhead=" + this.maxAhead + ", maxAge=" + this.maxAge + ", sampleLog=" + this.sampleLog + "]";
+				+ ", maxAhead=" + this.maxAhead + ", maxAge=" + this.maxAge + ", sampleLog=" + this.sampleLog + ", caFile="
+				+ this.caFile + "]";
 	}
 
 }

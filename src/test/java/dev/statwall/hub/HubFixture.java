@@ -55,7 +55,7 @@ final class HubFixture {
 
 	static HubProperties properties(int sampleLog) {
 		return new HubProperties(null, "s3cret", false, Duration.ofSeconds(3), Duration.ofSeconds(30),
-				Duration.ofSeconds(5), DataSize.ofMegabytes(1), Duration.ofMinutes(5), Duration.ofHours(24), sampleLog);
+				Duration.ofSeconds(5), DataSize.ofMegabytes(1), Duration.ofMinutes(5), Duration.ofHours(24), sampleLog, null);
 	}
 
 	private static DashboardProperties.Card card(String name, String metric) {

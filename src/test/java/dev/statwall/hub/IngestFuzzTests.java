@@ -37,7 +37,7 @@ class IngestFuzzTests {
 
 	private final HubFixture hub = new HubFixture(new HubProperties(null, "s3cret", false,
 			java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(5),
-			DataSize.ofKilobytes(64), java.time.Duration.ofMinutes(5), java.time.Duration.ofHours(24), 60));
+			DataSize.ofKilobytes(64), java.time.Duration.ofMinutes(5), java.time.Duration.ofHours(24), 60, null));
 
 	private final MockMvc mvc = MockMvcBuilders
 		.standaloneSetup(new IngestController(new HubToken("s3cret"), this.hub.nodes, this.hub.properties))
