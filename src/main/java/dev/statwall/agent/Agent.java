@@ -146,6 +146,11 @@ final class Agent implements Runnable {
 				this.log.warn("Hub refused samples " + entries.get(0).seq() + " to " + last.seq() + " ("
 						+ answer.status() + " " + answer.reason() + "); they are dropped");
 			}
+			else if (answer.status() == 409) {
+				// the node name is another agent's while it sends; the samples wait here
+				lost("Hub " + this.hub.address() + " refuses samples for now (409): " + answer.reason()
+						+ "; spooling up to " + this.spool.capacity() + " samples and retrying with backoff", false, "409");
+			}
 			else if (answer.status() == 401 || answer.status() == 403) {
 				failed("the hub refuses this agent's token (" + answer.status()
 						+ "); check that statwall.hub.token is the hub's", true);

@@ -41,6 +41,12 @@ class ApiAdvice {
 		return answer(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
+	/** A node name belongs to one agent at a time; the hub said so in its log, once. */
+	@ExceptionHandler
+	ResponseEntity<ApiError> inUse(NodeInUseException ex) {
+		return answer(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
 	@ExceptionHandler
 	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
 		return answer(HttpStatus.BAD_REQUEST, "the body cannot be read: " + ex.getMostSpecificCause().getMessage());

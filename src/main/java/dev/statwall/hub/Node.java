@@ -39,6 +39,9 @@ final class Node {
 
 	long droppedThisRun;
 
+	/** The last run refused because this node's current run was still sending: said once, not at every retry. */
+	@Nullable String refusedRun;
+
 	boolean dirty;
 
 	boolean forgotten;
@@ -52,6 +55,17 @@ final class Node {
 
 	NodeState state() {
 		return this.state;
+	}
+
+	/**
+	 * Whether {@code run} is a new agent run that claims this node while its current run is still
+	 * sending (heard from within {@code staleAfterMillis}): a node belongs to one agent at a time. A
+	 * run that takes over after silence, and a late batch of a replaced run, are no claim.
+	 */
+	boolean claimedWhileInUse(String run, long now, long staleAfterMillis) {
+		long lastSeen = this.state.lastSeen();
+		return this.run != null && !this.run.equals(run) && !this.pastRuns.contains(run) && lastSeen > 0
+				&& now - lastSeen < staleAfterMillis;
 	}
 
 	/** Switches to a new agent run; false when {@code run} is one that was already replaced. */

@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import dev.statwall.buffer.BufferRepository;
 import dev.statwall.card.CardBuffers;
@@ -32,6 +34,8 @@ import org.springframework.http.HttpStatus;
  * run starts the count again, and a run that was already replaced is never taken again.
  */
 public final class NodeRegistry {
+
+	private static final Log logger = LogFactory.getLog(NodeRegistry.class);
 
 	/** Each taken sample's sequence number and run, for the read API. */
 	static final List<String> SAMPLE_COLUMNS = List.of("sample", "run");
@@ -81,6 +85,7 @@ public final class NodeRegistry {
 	/**
 	 * Takes a batch from an agent.
 	 * @throws BadBatchException when a sample's time is too far from the hub's clock
+	 * @throws NodeInUseException when a new run claims a node whose current run is still sending
 	 */
 	public Taken ingest(SampleBatch batch) {
 		long now = this.clock.millis();
@@ -100,6 +105,9 @@ public final class NodeRegistry {
 		int taken = 0;
 		int duplicates = 0;
 		Reading latest = null;
+		if (node.claimedWhileInUse(batch.run(), now, this.properties.staleAfter().toMillis())) {
+			throw inUse(node, batch.run(), now);
+		}
 		boolean current = batch.run().equals(node.run);
 		if (!current && !node.startRun(batch.run())) {
 			duplicates = batch.size(); // a late batch from a run that was replaced
@@ -126,6 +134,18 @@ public final class NodeRegistry {
 		this.taken.increment(taken);
 		this.duplicates.increment(duplicates);
 		return new Taken(taken, duplicates, node.lastSeq);
+	}
+
+	private NodeInUseException inUse(Node node, String run, long now) {
+		String reason = "node '" + node.name + "' belongs to another agent run that is still sending (last heard "
+				+ Ago.text(Duration.ofMillis(Math.max(0, now - node.state().lastSeen()))) + " ago); a new run may take it over "
+				+ "once that one has been silent for statwall.hub.stale-after (" + Ago.text(this.properties.staleAfter())
+				+ "). Do two machines have the same statwall.node-name?";
+		if (!run.equals(node.refusedRun)) {
+			node.refusedRun = run;
+			logger.warn("Refused agent run " + run + ": " + reason);
+		}
+		return new NodeInUseException(reason);
 	}
 
 	/** Takes a sample of the hub's own machine, as if its own agent had sent it. */

@@ -144,7 +144,7 @@ class IngestFuzzTests {
 			}
 		}
 		Map<String, String> texts = this.random.nextBoolean() ? Map.of() : Map.of("os.name", "Linux \"x\" ü");
-		return SampleBatchWriter.write(new SampleBatch(1, node, "run-" + this.random.nextInt(3), 1000,
+		return SampleBatchWriter.write(new SampleBatch(1, node, "run-fuzz", 1000, // one agent per node: a second run would be refused (409)
 				this.random.nextInt(3), seqs, times, names, values, texts, Map.of()));
 	}
 
