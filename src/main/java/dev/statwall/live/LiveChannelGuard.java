@@ -39,7 +39,9 @@ final class LiveChannelGuard implements ChannelInterceptor {
 	public @Nullable Message<?> preSend(Message<?> message, MessageChannel channel) {
 		LiveConnection connection = LiveConnection.of(SimpMessageHeaderAccessor.getSessionAttributes(message.getHeaders()));
 		if (connection != null && connection.refused()) {
-			return null; // the rest of what a refused client sent
+			// the rest of what a refused client sent goes nowhere; its DISCONNECT clears its subscriptions
+			return (SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) == SimpMessageType.DISCONNECT) ? message
+					: null;
 		}
 		String refusal = refusal(message);
 		if (refusal == null) {

@@ -30,7 +30,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageMappingInfo;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.simp.annotation.support.SimpAnnotationMethodMessageHandler;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -66,6 +71,9 @@ class LiveChannelTests {
 
 	@Autowired
 	private SimpAnnotationMethodMessageHandler annotated;
+
+	@Autowired
+	private SimpleBrokerMessageHandler broker;
 
 	private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -175,6 +183,16 @@ class LiveChannelTests {
 			subscribe(client, cap, cap + 1); // room again
 			client.send("SUBSCRIBE\nid:sub-0\ndestination:/topic/overview\n\n\0"); // one too many
 			assertRefused(client, "too many subscriptions\\c at most 1024", "subscription 1025");
+		}
+		// the refused connection's subscriptions went with it
+		Message<byte[]> row = MessageBuilder.withPayload(new byte[0])
+			.setHeader(SimpMessageHeaderAccessor.MESSAGE_TYPE_HEADER, SimpMessageType.MESSAGE)
+			.setHeader(SimpMessageHeaderAccessor.DESTINATION_HEADER, "/topic/cards/n0/home.cpu")
+			.build();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!this.broker.getSubscriptionRegistry().findSubscriptions(row).isEmpty()) {
+			assertThat(System.nanoTime()).as("subscriptions cleared within 10 s").isLessThan(deadline);
+			Thread.sleep(20);
 		}
 	}
 
