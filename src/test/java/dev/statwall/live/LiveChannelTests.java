@@ -177,18 +177,23 @@ class LiveChannelTests {
 	@Test
 	void whenAClientHoldsMoreSubscriptionsThanTheCapThenItIsRefusedAndUnsubscribingMakesRoom() throws Exception {
 		int cap = 1024; // statwall.live.max-subscriptions, the default
+		Message<byte[]> row = MessageBuilder.withPayload(new byte[0])
+			.setHeader(SimpMessageHeaderAccessor.MESSAGE_TYPE_HEADER, SimpMessageType.MESSAGE)
+			.setHeader(SimpMessageHeaderAccessor.DESTINATION_HEADER, "/topic/cards/n0/home.cpu")
+			.build();
 		try (RawStomp client = RawStomp.connect(this.port, http)) {
 			subscribe(client, 0, cap);
+			long subscribed = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (this.broker.getSubscriptionRegistry().findSubscriptions(row).isEmpty()) {
+				assertThat(System.nanoTime()).as("the broker holds the subscriptions").isLessThan(subscribed);
+				Thread.sleep(20);
+			}
 			client.send("UNSUBSCRIBE\nid:sub-0\n\n\0");
 			subscribe(client, cap, cap + 1); // room again
 			client.send("SUBSCRIBE\nid:sub-0\ndestination:/topic/overview\n\n\0"); // one too many
 			assertRefused(client, "too many subscriptions\\c at most 1024", "subscription 1025");
 		}
 		// the refused connection's subscriptions went with it
-		Message<byte[]> row = MessageBuilder.withPayload(new byte[0])
-			.setHeader(SimpMessageHeaderAccessor.MESSAGE_TYPE_HEADER, SimpMessageType.MESSAGE)
-			.setHeader(SimpMessageHeaderAccessor.DESTINATION_HEADER, "/topic/cards/n0/home.cpu")
-			.build();
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (!this.broker.getSubscriptionRegistry().findSubscriptions(row).isEmpty()) {
 			assertThat(System.nanoTime()).as("subscriptions cleared within 10 s").isLessThan(deadline);
