@@ -1,6 +1,7 @@
 package dev.statwall.live;
 
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,9 @@ final class LiveConnection extends WebSocketSessionDecorator {
 	private static final String KEY = LiveConnection.class.getName();
 
 	private static final StompEncoder ENCODER = new StompEncoder();
+
+	/** How long a refusal waits for a send in progress on the same connection. */
+	private static final long WAIT_SECONDS = 2;
 
 	private final ReentrantLock sending = new ReentrantLock();
 
@@ -72,17 +76,24 @@ final class LiveConnection extends WebSocketSessionDecorator {
 		this.refused = true;
 		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
 		error.setMessage(reason);
-		this.sending.lock();
 		try {
-			if (isOpen()) {
-				super.sendMessage(new TextMessage(ENCODER.encode(error.getMessageHeaders(), new byte[0])));
+			// a client that reads nothing keeps the other sender stuck: then it is closed without a word
+			if (this.sending.tryLock(WAIT_SECONDS, TimeUnit.SECONDS)) {
+				try {
+					if (isOpen()) {
+						super.sendMessage(new TextMessage(ENCODER.encode(error.getMessageHeaders(), new byte[0])));
+					}
+				}
+				finally {
+					this.sending.unlock();
+				}
 			}
 		}
 		catch (IOException | RuntimeException ex) {
 			// the client went away first: nothing left to tell it
 		}
-		finally {
-			this.sending.unlock();
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		try {
 			getDelegate().close(CloseStatus.PROTOCOL_ERROR);
