@@ -11,12 +11,11 @@ import dev.statwall.security.SecurityProperties.Oidc;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.mock;
 
 /** One WARN when an open statwall listens beyond the loopback, and none otherwise. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -39,10 +38,26 @@ class OpenAccessWarningTests {
 	void whenTheServerStartsTwiceThenItWarnsOnce(CapturedOutput output) {
 		OpenAccessWarning warning = new OpenAccessWarning(
 				new SecurityProperties(Mode.OPEN, List.of(), new Oidc("groups", List.of())), new MockEnvironment());
-		WebServer server = mock(WebServer.class);
-		given(server.getPort()).willReturn(8080);
-		WebServerInitializedEvent event = mock(WebServerInitializedEvent.class);
-		given(event.getWebServer()).willReturn(server);
+		WebServer server = new WebServer() {
+			@Override
+			public void start() {
+			}
+
+			@Override
+			public void stop() {
+			}
+
+			@Override
+			public int getPort() {
+				return 8080;
+			}
+		};
+		WebServerInitializedEvent event = new WebServerInitializedEvent(server) {
+			@Override
+			public WebServerApplicationContext getApplicationContext() {
+				throw new UnsupportedOperationException("not needed");
+			}
+		};
 		warning.started(event);
 		warning.started(event); // a management server, say
 		assertThat(output.getOut().lines().filter((line) -> line.contains("statwall.security.mode is open"))).hasSize(1);
