@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "statwall.role=hub", "statwall.hub.token=" + SecretHolder.TOKEN, "statwall.hub.sample-self=false",
-				"statwall.sampling.interval=1h", "statwall.data-dir=target/test-data/tls-hub", "server.ssl.bundle=hub" })
+				"statwall.sampling.interval=1h", "statwall.data-dir=target/test-data/tls-hub-${random.uuid}", "server.ssl.bundle=hub" })
 class TlsHubTests {
 
 	private static PrivateCa ca;

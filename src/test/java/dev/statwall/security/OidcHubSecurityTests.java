@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "statwall.role=hub", "statwall.hub.token=" + SecretHolder.TOKEN, "statwall.node-name=oidc-hub",
-				"statwall.sampling.interval=500ms", "statwall.data-dir=target/test-data/oidc-hub",
+				"statwall.sampling.interval=500ms", "statwall.data-dir=target/test-data/oidc-hub-${random.uuid}",
 				// a scraper's account: HTTP Basic still works in oidc mode
 				TestUsers.VIEWER_0, TestUsers.VIEWER_1 })
 class OidcHubSecurityTests extends EndpointMatrix {

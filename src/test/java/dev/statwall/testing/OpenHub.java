@@ -17,6 +17,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "statwall.role=hub", "statwall.hub.token=" + SecretHolder.TOKEN, "statwall.node-name=open-hub",
 				"statwall.sampling.interval=500ms", "statwall.sampling.processes.top=1000",
-				"statwall.data-dir=target/test-data/open-hub" })
+				"statwall.data-dir=target/test-data/open-hub-${random.uuid}" })
 public @interface OpenHub {
 }

@@ -13,7 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Target(ElementType.TYPE)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "statwall.role=hub", "statwall.hub.token=" + SecretHolder.TOKEN, "statwall.node-name=users-hub",
-				"statwall.sampling.interval=500ms", "statwall.data-dir=target/test-data/users-hub",
+				"statwall.sampling.interval=500ms", "statwall.data-dir=target/test-data/users-hub-${random.uuid}",
 				"statwall.security.mode=users", TestUsers.VIEWER_0, TestUsers.VIEWER_1, TestUsers.ADMIN_0,
 				TestUsers.ADMIN_1, TestUsers.ADMIN_2 })
 public @interface UsersHub {
