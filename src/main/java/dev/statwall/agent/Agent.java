@@ -123,7 +123,12 @@ final class Agent implements Runnable {
 				answer = this.hub.post(body);
 			}
 			catch (IOException ex) {
-				failed(ex.getClass().getSimpleName() + ": " + ex.getMessage(), false);
+				if (isUntrusted(ex)) {
+					untrusted(ex);
+				}
+				else {
+					failed(ex.getClass().getSimpleName() + ": " + ex.getMessage(), false);
+				}
 				continue;
 			}
 			if (answer.accepted()) {
@@ -140,6 +145,11 @@ final class Agent implements Runnable {
 				this.rejected += entries.size();
 				this.log.warn("Hub refused samples " + entries.get(0).seq() + " to " + last.seq() + " ("
 						+ answer.status() + " " + answer.reason() + "); they are dropped");
+			}
+			else if (answer.status() == 409) {
+				// the node name is another agent's while it sends; the samples wait here
+				lost("Hub " + this.hub.address() + " refuses samples for now (409): " + answer.reason()
+						+ "; spooling up to " + this.spool.capacity() + " samples and retrying with backoff", false, "409");
 			}
 			else if (answer.status() == 401 || answer.status() == 403) {
 				failed("the hub refuses this agent's token (" + answer.status()
@@ -169,14 +179,31 @@ final class Agent implements Runnable {
 		}
 	}
 
+	/** A certificate that does not prove the hub is the hub: TLS failed, nothing was sent. */
+	static boolean isUntrusted(IOException ex) {
+		return ex instanceof javax.net.ssl.SSLException
+				|| String.valueOf(ex.getMessage()).startsWith("HTTPS hostname wrong");
+	}
+
+	private void untrusted(IOException ex) {
+		lost("Hub " + this.hub.address() + " is not trusted: " + ex.getMessage() + "; no samples go to it until its "
+				+ "certificate is (statwall.hub.ca-file names the CA that signed it, or the system trust store holds it). "
+				+ "Spooling up to " + this.spool.capacity() + " samples and retrying with backoff", true,
+				"TLS: " + ex.getMessage());
+	}
+
 	private void failed(String reason, boolean refused) {
+		lost("Hub " + this.hub.address() + (refused ? " refuses samples: " : " cannot be reached: ") + reason
+				+ "; spooling up to " + this.spool.capacity() + " samples and retrying with backoff until it answers",
+				refused, reason);
+	}
+
+	/** Says once that the hub is gone (an ERROR when a person must act), then waits the backoff. */
+	private void lost(String message, boolean error, String reason) {
 		if (!this.hubLost) {
 			this.hubLost = true;
 			this.droppedWhenLost = this.spool.dropped();
-			String message = "Hub " + this.hub.address() + (refused ? " refuses samples: " : " cannot be reached: ")
-					+ reason + "; spooling up to " + this.spool.capacity()
-					+ " samples and retrying with backoff until it answers";
-			if (refused) {
+			if (error) {
 				this.log.error(message);
 			}
 			else {

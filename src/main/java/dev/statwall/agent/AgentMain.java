@@ -47,7 +47,8 @@ public final class AgentMain {
 			AgentProperties properties = binder.bindOrCreate("statwall.agent", AgentProperties.class);
 			interval = binder.bindOrCreate("statwall.sampling", SamplingProperties.class).interval().toMillis();
 			String node = NodeNames.require(binder.bindOrCreate("statwall", LocalNode.class).name());
-			HubConnection connection = new HubConnection(hub.requireUrl(), hub.requireToken(), properties.timeout());
+			HubConnection connection = new HubConnection(hub.requireUrl(), hub.requireToken(), properties.timeout(),
+					(hub.caFile() != null) ? HubTrust.of(hub.caFile()).getSocketFactory() : null);
 			Spool spool = new Spool(properties.spoolSize());
 			String run = SampleBatch.newRun();
 			agent = new Agent(node, run, interval, spool, connection,

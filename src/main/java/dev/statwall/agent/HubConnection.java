@@ -9,6 +9,11 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * Posts batches to the hub's ingest API. Plain {@link HttpURLConnection}, which keeps the
  * connection alive between requests: the JDK's {@code HttpClient} costs an agent about 10 MB more
@@ -24,7 +29,14 @@ final class HubConnection {
 
 	private final int timeoutMillis;
 
+	/** Whom to trust over HTTPS; null for the system's trust store. */
+	private final @Nullable SSLSocketFactory tls;
+
 	HubConnection(URI hub, String token, Duration timeout) {
+		this(hub, token, timeout, null);
+	}
+
+	HubConnection(URI hub, String token, Duration timeout, @Nullable SSLSocketFactory tls) {
 		try {
 			String base = hub.toString().replaceAll("/+$", "");
 			this.ingest = URI.create(base + INGEST).toURL();
@@ -34,11 +46,15 @@ final class HubConnection {
 		}
 		this.authorization = "Bearer " + token;
 		this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+		this.tls = tls;
 	}
 
 	/** Sends one body; an answer of any status is returned, only a failed exchange throws. */
 	Answer post(byte[] body) throws IOException {
 		HttpURLConnection connection = (HttpURLConnection) this.ingest.openConnection();
+		if (this.tls != null && connection instanceof HttpsURLConnection https) {
+			https.setSSLSocketFactory(this.tls);
+		}
 		try {
 			connection.setRequestMethod("POST");
 			connection.setConnectTimeout(this.timeoutMillis);

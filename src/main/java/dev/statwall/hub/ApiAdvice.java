@@ -76,6 +76,13 @@ class ApiAdvice {
 					"the hub cannot store samples now (" + ex.getMessage() + "); send them again later"));
 	}
 
+
+	/** A node name belongs to one agent at a time; the hub said so in its log, once. */
+	@ExceptionHandler
+	ResponseEntity<ApiError> inUse(NodeInUseException ex) {
+		return answer(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
 	@ExceptionHandler
 	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
 		return answer(HttpStatus.BAD_REQUEST, "the body cannot be read: " + ex.getMostSpecificCause().getMessage());

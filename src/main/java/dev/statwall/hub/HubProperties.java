@@ -1,6 +1,7 @@
 package dev.statwall.hub;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
@@ -21,12 +22,14 @@ import org.springframework.util.unit.DataSize;
  * @param maxBody the largest request body the ingest API reads
  * @param maxAhead how far a sample's time may be ahead of the hub's clock
  * @param maxAge how far a sample's time may be behind the hub's clock
+ * @param caFile agents: the PEM file of the CA that signed the hub's HTTPS certificate; then only
+ * that CA is trusted, otherwise the system's trust store
  */
 @ConfigurationProperties("statwall.hub")
 public record HubProperties(@Nullable URI url, @Nullable String token, @DefaultValue("true") boolean sampleSelf,
 		@DefaultValue("3s") Duration staleAfter, @DefaultValue("30s") Duration offlineAfter,
 		@DefaultValue("1MB") DataSize maxBody,
-		@DefaultValue("5m") Duration maxAhead, @DefaultValue("24h") Duration maxAge) {
+		@DefaultValue("5m") Duration maxAhead, @DefaultValue("24h") Duration maxAge, @Nullable Path caFile) {
 
 	public HubProperties {
 		positive("stale-after", staleAfter);
@@ -43,6 +46,9 @@ public record HubProperties(@Nullable URI url, @Nullable String token, @DefaultV
 		if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
 			throw new IllegalArgumentException(
 					"statwall.hub.url must be an http:// or https:// address such as http://hub.local:8080, was " + url);
+		}
+		if (url != null && caFile != null && !"https".equals(url.getScheme())) {
+			throw new IllegalArgumentException("statwall.hub.ca-file is set but statwall.hub.url is not https://, was " + url);
 		}
 	}
 
@@ -75,7 +81,7 @@ public record HubProperties(@Nullable URI url, @Nullable String token, @DefaultV
 		return "HubProperties[url=" + this.url + ", token=" + ((this.token == null) ? "none" : "***")
 				+ ", sampleSelf=" + this.sampleSelf + ", staleAfter=" + this.staleAfter + ", offlineAfter="
 				+ this.offlineAfter + ", maxBody=" + this.maxBody
-				+ ", maxAhead=" + this.maxAhead + ", maxAge=" + this.maxAge + "]";
+				+ ", maxAhead=" + this.maxAhead + ", maxAge=" + this.maxAge + ", caFile=" + this.caFile + "]";
 	}
 
 }

@@ -17,6 +17,9 @@ final class Node {
 
 	boolean forgotten;
 
+	/** The last run refused because this node's current run was still sending: said once, not at every retry. */
+	@Nullable String refusedRun;
+
 	private volatile long lastSeen;
 
 	private volatile @Nullable NodeInfo info;
@@ -52,6 +55,17 @@ final class Node {
 
 	long lastSeen() {
 		return this.lastSeen;
+	}
+
+	/**
+	 * Whether {@code run} is a new agent run that claims this node while its current run is still
+	 * sending (heard from within {@code staleAfterMillis}): a node belongs to one agent at a time. A
+	 * run that takes over after silence, and a late batch of a replaced run, are no claim.
+	 */
+	boolean claimedWhileInUse(String run, @Nullable NodeInfo info, long now, long staleAfterMillis) {
+		long lastSeen = this.lastSeen;
+		return info != null && info.run() != null && !run.equals(info.run()) && !info.pastRuns().contains(run)
+				&& lastSeen > 0 && now - lastSeen < staleAfterMillis;
 	}
 
 	void seen(long now, @Nullable NodeInfo latest) {

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.statwall.buffer.MapBuffer.MapChange;
@@ -43,6 +45,8 @@ import org.springframework.context.ApplicationEventPublisher;
  * what the hub acknowledged survives a crash.
  */
 public final class NodeRegistry {
+
+	private static final Log logger = LogFactory.getLog(NodeRegistry.class);
 
 	private final ConcurrentMap<String, Node> nodes = new ConcurrentHashMap<>();
 
@@ -97,6 +101,7 @@ public final class NodeRegistry {
 	 * @throws BadBatchException when a sample's time is too far from the hub's clock, or older than
 	 * the node's newest
 	 * @throws dev.statwall.series.StorageUnavailableException when it cannot be made durable now
+	 * @throws NodeInUseException when a new run claims a node whose current run is still sending
 	 */
 	public Taken ingest(SampleBatch batch) {
 		long now = this.clock.millis();
@@ -129,6 +134,9 @@ public final class NodeRegistry {
 
 	private Taken take(Node node, SampleBatch batch, long now, List<SampleStored> stored) {
 		NodeInfo info = this.store.node(node.name).orElse(null);
+		if (node.claimedWhileInUse(batch.run(), info, now, this.properties.staleAfter().toMillis())) {
+			throw inUse(node, batch.run(), now);
+		}
 		boolean current = info != null && batch.run().equals(info.run());
 		int taken = 0;
 		int duplicates = 0;
@@ -174,6 +182,18 @@ public final class NodeRegistry {
 		this.taken.increment(taken);
 		this.duplicates.increment(duplicates);
 		return new Taken(taken, duplicates, last);
+	}
+
+	private NodeInUseException inUse(Node node, String run, long now) {
+		String reason = "node '" + node.name + "' belongs to another agent run that is still sending (last heard "
+				+ Ago.text(Duration.ofMillis(Math.max(0, now - node.lastSeen()))) + " ago); a new run may take it over "
+				+ "once that one has been silent for statwall.hub.stale-after (" + Ago.text(this.properties.staleAfter())
+				+ "). Do two machines have the same statwall.node-name?";
+		if (!run.equals(node.refusedRun)) {
+			node.refusedRun = run;
+			logger.warn("Refused agent run " + run + ": " + reason);
+		}
+		return new NodeInUseException(reason);
 	}
 
 	/** Tables describe the newest sample: they go out with it, or alone when the batch was all duplicates. */

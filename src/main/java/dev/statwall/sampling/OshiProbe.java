@@ -56,7 +56,8 @@ final class OshiProbe implements SystemProbe {
 		areas.add(new NetworkReader(hardware, settings.network(), linux));
 		areas.add(new DiskReader(hardware, linux));
 		areas.add(new FileSystemReader(os.getFileSystem(), settings.fileSystems()));
-		areas.add(new ProcessReader(os, settings.processes().top(), settings.discoveryInterval(), linux));
+		areas.add(new ProcessReader(os, settings.processes().top(), settings.discoveryInterval(), linux,
+				new CommandLineMask(settings.processes().commandLine(), settings.secrets())));
 		areas.add(new SensorReader(hardware.getSensors(), Path.of(SysPath.SYS + "class/thermal"), failures));
 		areas.add(new SystemReader(os, linux));
 		return new OshiProbe(areas, settings.discoveryInterval(), failures);

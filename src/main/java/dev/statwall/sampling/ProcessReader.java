@@ -54,6 +54,8 @@ final class ProcessReader implements Area {
 
 	private final long pageSize;
 
+	private final CommandLineMask mask;
+
 	private final File proc = new File(ProcPath.PROC);
 
 	private final ProcFile file = new ProcFile(4096);
@@ -70,8 +72,9 @@ final class ProcessReader implements Area {
 
 	private int cores = 1;
 
-	ProcessReader(OperatingSystem os, int top, Duration refresh, boolean linux) {
+	ProcessReader(OperatingSystem os, int top, Duration refresh, boolean linux, CommandLineMask mask) {
 		this.os = os;
+		this.mask = mask;
 		this.top = top;
 		this.refreshNanos = refresh.toNanos();
 		this.linux = linux;
@@ -206,8 +209,11 @@ final class ProcessReader implements Area {
 					OSProcess osProcess = process.osProcess;
 					process.name = osProcess.getName();
 					process.user = osProcess.getUser();
-					String command = osProcess.getCommandLine();
-					process.command = cut(command.isBlank() ? "[" + process.name + "]" : command);
+					List<String> arguments = osProcess.getArguments();
+					if (arguments.isEmpty() && !osProcess.getCommandLine().isBlank()) {
+						arguments = List.of(osProcess.getCommandLine());
+					}
+					process.command = arguments.isEmpty() ? "[" + process.name + "]" : cut(this.mask.show(arguments));
 				}
 				process.detailsNanos = now;
 			}
@@ -220,17 +226,16 @@ final class ProcessReader implements Area {
 	private void readDetails(Proc process) {
 		ProcFile file = this.file;
 		String comm = file.load(process.path + "/comm") ? file.text(0, file.length()).strip() : process.name;
-		String command = "";
-		String argv0 = "";
+		List<String> arguments = List.of();
 		if (file.load(process.path + "/cmdline") && file.length() > 0) {
-			int end = file.indexOf((char) 0, 0);
-			argv0 = file.text(0, (end < 0) ? file.length() : end);
-			command = cut(file.textNulAsSpace(0, file.length()));
+			arguments = arguments(file.text(0, file.length()));
 		}
+		String argv0 = arguments.isEmpty() ? "" : arguments.get(0);
 		// comm is cut to 15 characters; the program's own name from argv[0] is whole
 		String base = argv0.substring(argv0.lastIndexOf('/') + 1);
 		process.name = (comm.length() >= COMM_LIMIT && base.startsWith(comm)) ? base : comm;
-		process.command = command.isEmpty() ? "[" + comm + "]" : command;
+		// masked (or hidden) here, on the node that reads it, before it is sent or shown
+		process.command = arguments.isEmpty() ? "[" + comm + "]" : cut(this.mask.show(arguments));
 		long uid = -1;
 		if (file.load(process.path + "/status")) {
 			int at = file.indexOf("\nUid:", 0);
@@ -259,6 +264,23 @@ final class ProcessReader implements Area {
 			while (passwd.nextLine());
 		}
 		return users;
+	}
+
+	/** The NUL-separated arguments of /proc/[pid]/cmdline; a process that rewrote it may use spaces. */
+	static List<String> arguments(String cmdline) {
+		List<String> arguments = new ArrayList<>();
+		int start = 0;
+		while (start < cmdline.length()) {
+			int end = cmdline.indexOf('\0', start);
+			if (end < 0) {
+				end = cmdline.length();
+			}
+			if (end > start) {
+				arguments.add(cmdline.substring(start, end));
+			}
+			start = end + 1;
+		}
+		return arguments;
 	}
 
 	static String cut(String command) {

@@ -66,7 +66,7 @@ final class HubFixture {
 
 	static HubProperties properties() {
 		return new HubProperties(null, "s3cret", false, Duration.ofSeconds(3), Duration.ofSeconds(30),
-				DataSize.ofMegabytes(1), Duration.ofMinutes(5), Duration.ofHours(24));
+				DataSize.ofMegabytes(1), Duration.ofMinutes(5), Duration.ofHours(24), null);
 	}
 
 	static HistoryProperties history() {

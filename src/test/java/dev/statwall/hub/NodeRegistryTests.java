@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.statwall.series.Row;
 import dev.statwall.sampling.Table;
@@ -14,10 +15,14 @@ import dev.statwall.hub.NodeRegistry.Taken;
 import dev.statwall.wire.BadBatchException;
 import dev.statwall.wire.SampleBatch;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+@ExtendWith(OutputCaptureExtension.class)
 class NodeRegistryTests {
 
 	private final HubFixture hub = new HubFixture();
@@ -40,7 +45,7 @@ class NodeRegistryTests {
 	@Test
 	void whenAnAgentRestartsThenItsNewRunIsTakenFromSequenceOne() {
 		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 3));
-		this.hub.clock.advance(Duration.ofSeconds(1));
+		this.hub.clock.advance(Duration.ofSeconds(3)); // the old run is silent for stale-after
 		Taken restarted = this.hub.nodes.ingest(this.hub.batch("pi-07", "run-2", 1, 1));
 
 		assertThat(restarted).isEqualTo(new Taken(1, 0, 1));
@@ -50,7 +55,7 @@ class NodeRegistryTests {
 	@Test
 	void whenALateBatchOfAReplacedRunArrivesThenItIsIgnored() {
 		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 3));
-		this.hub.clock.advance(Duration.ofSeconds(1));
+		this.hub.clock.advance(Duration.ofSeconds(3));
 		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-2", 1, 1));
 		Taken late = this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 4, 2));
 
@@ -167,13 +172,50 @@ class NodeRegistryTests {
 	@Test
 	void whenASampleIsOlderThanTheNodesNewestThenTheBatchIsRefusedAndNothingOfItIsTaken() {
 		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 3));
+		this.hub.clock.advance(Duration.ofSeconds(3)); // run-1 silent: a new run may take the node
 		SampleBatch older = this.hub.batch("pi-07", "run-2", 1, 2);
-		older.time()[0] -= 60_000;
-		older.time()[1] -= 60_000;
+		older.time()[0] -= 63_000;
+		older.time()[1] -= 63_000;
 		assertThatExceptionOfType(BadBatchException.class).isThrownBy(() -> this.hub.nodes.ingest(older))
 			.withMessageContaining("older than the newest sample");
 		assertThat(this.hub.taken("pi-07")).containsExactly(1L, 2L, 3L);
 		assertThat(this.hub.store.node("pi-07").orElseThrow().run()).isEqualTo("run-1");
+	}
+
+	@Test
+	void whenASecondRunClaimsANodeWhoseRunStillSendsThenItIsRefusedSaidOnceAndTheNodeKeepsItsRun(CapturedOutput output) {
+		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 3));
+		this.hub.clock.advance(Duration.ofMillis(2_999));
+		for (int retry = 0; retry < 3; retry++) {
+			assertThatExceptionOfType(NodeInUseException.class)
+				.isThrownBy(() -> this.hub.nodes.ingest(this.hub.batch("pi-07", "run-2", 1, 1)))
+				.withMessageContaining("node 'pi-07' belongs to another agent run that is still sending (last heard 2 s ago)")
+				.withMessageContaining("statwall.hub.stale-after (3 s)")
+				.withMessageContaining("same statwall.node-name");
+		}
+		assertThat(this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 4, 1))).as("the first run goes on")
+			.isEqualTo(new Taken(1, 0, 4));
+		assertThat(this.hub.taken("pi-07")).containsExactly(1L, 2L, 3L, 4L);
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Refused agent run run-2")))
+			.as("the hub says it once, not at every retry").hasSize(1);
+		this.hub.clock.advance(Duration.ofMillis(100));
+		assertThatExceptionOfType(NodeInUseException.class)
+			.isThrownBy(() -> this.hub.nodes.ingest(this.hub.batch("pi-07", "run-3", 1, 1)));
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Refused agent run run-3")))
+			.as("a new claim is a new conflict").hasSize(1);
+	}
+
+	@Test
+	void whenTheRunThatHoldsANodeFallsSilentThenASecondRunTakesItOver() {
+		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 3));
+		this.hub.clock.advance(Duration.ofSeconds(1));
+		assertThatExceptionOfType(NodeInUseException.class)
+			.isThrownBy(() -> this.hub.nodes.ingest(this.hub.batch("pi-07", "run-2", 1, 1)));
+		this.hub.clock.advance(Duration.ofSeconds(2)); // three seconds since run-1 was heard: stale
+		assertThat(this.hub.nodes.ingest(this.hub.batch("pi-07", "run-2", 1, 2))).isEqualTo(new Taken(2, 0, 2));
+		assertThat(this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 4, 1))).as("the replaced run is not taken again")
+			.isEqualTo(new Taken(0, 1, 2));
+		assertThat(this.hub.taken("pi-07")).containsExactly(1L, 2L, 3L, 1L, 2L);
 	}
 
 	private NodeStatus status(String node) {

@@ -53,7 +53,7 @@ class ProcessReaderTests {
 	@Test
 	void whenTopIsThreeThenTheTableHoldsTheUnionOfTopThreeByCpuAndByMemory() {
 		OshiProbe probe = Probes.linux(new ProbeSettings(NetworkProperties.defaults(), FileSystemProperties.defaults(),
-				new ProcessProperties(3), DiscoveryProperties.DEFAULT_INTERVAL));
+				new ProcessProperties(3, ProcessProperties.CommandLine.MASKED), DiscoveryProperties.DEFAULT_INTERVAL, List.of()));
 		probe.read();
 		Table top = probe.read().tables().get("processes.top");
 		assertThat(top.rows()).hasSizeBetween(3, 6);
