@@ -90,7 +90,7 @@ final class FileSystemReader implements Area {
 				continue;
 			}
 			long used = Math.max(0, total - free);
-			double usage = Rates.percent(used, used + available);
+			double usage = Unit.PERCENT.round(Rates.percent(used, used + available));
 			out.value(mount.usedName, used);
 			out.value(mount.totalName, total);
 			out.value(mount.usageName, usage);

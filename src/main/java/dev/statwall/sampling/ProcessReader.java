@@ -211,9 +211,24 @@ final class ProcessReader implements Area {
 				}
 				process.detailsNanos = now;
 			}
-			rows.put(process.pid, List.of(process.pidNumber, process.name, process.user, process.cpu, process.memory,
-					process.command));
+			rows.put(process.pid, List.of(process.pidNumber, process.name, process.user, Unit.PERCENT.round(process.cpu),
+					this.linux ? resident(process) : process.memory, process.command));
 		}
+	}
+
+	/**
+	 * Resident memory as top and psutil show it: /proc/[pid]/statm's resident pages, which the
+	 * kernel sums exactly; stat's rss, read for every process to rank them, can lag behind it.
+	 * Read for the table's rows only.
+	 */
+	private long resident(Proc process) {
+		ProcFile statm = this.file;
+		if (!statm.load(process.statmPath)) {
+			return process.memory; // exited since its stat was read
+		}
+		statm.nextLong(); // size
+		long pages = statm.nextLong();
+		return (pages >= 0) ? pages * this.pageSize : process.memory;
 	}
 
 	/** Name, user and command line: slow to change, so read for the table's rows only. */
@@ -280,6 +295,8 @@ final class ProcessReader implements Area {
 
 		final String statPath;
 
+		final String statmPath;
+
 		long started = Rates.UNKNOWN;
 
 		long ticks = Rates.UNKNOWN;
@@ -308,6 +325,7 @@ final class ProcessReader implements Area {
 			this.pidNumber = Integer.valueOf(pid);
 			this.path = ProcPath.PROC + "/" + pid;
 			this.statPath = this.path + "/stat";
+			this.statmPath = this.path + "/statm";
 		}
 
 		void reset(long started, long ticks) {

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.statwall.testing.StatwallProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -62,20 +64,17 @@ class ClusterIT {
 	void startHubAndAgents() throws Exception {
 		this.port = freePort();
 		this.data = Files.createTempDirectory("statwall-it-hub");
-		this.hub = new StatwallProcess("hub", List.of("-Xmx256m"),
-				List.of("--statwall.role=hub", "--server.port=" + this.port, "--statwall.hub.token=" + TOKEN,
-						"--statwall.data-dir=" + this.data, "--statwall.hub.stale-after=1s",
-						"--statwall.hub.offline-after=4s", "--statwall.hub.checkpoint-interval=1s",
-						"--statwall.hub.sample-log=2000", "--statwall.hub.sample-self=false",
-						"--statwall.node-name=it-hub"));
+		this.hub = StatwallProcess.server("hub", StatwallProcess.thisJdk(), this.port, "--statwall.role=hub",
+				"--statwall.hub.token=" + TOKEN, "--statwall.data-dir=" + this.data, "--statwall.hub.stale-after=1s",
+				"--statwall.hub.offline-after=4s", "--statwall.hub.checkpoint-interval=1s",
+				"--statwall.hub.sample-log=2000", "--statwall.hub.sample-self=false", "--statwall.node-name=it-hub");
 		this.hub.start();
 		awaitHub();
 		for (String name : AGENTS) {
-			StatwallProcess agent = new StatwallProcess(name, StatwallProcess.AGENT_FLAGS,
-					List.of("--statwall.role=agent", "--statwall.hub.url=http://127.0.0.1:" + this.port,
-							"--statwall.hub.token=" + TOKEN, "--statwall.node-name=" + name,
-							"--statwall.sampling.interval=250ms", "--statwall.agent.retry-initial=100ms",
-							"--statwall.agent.retry-max=1s"));
+			StatwallProcess agent = StatwallProcess.headless(name, StatwallProcess.AGENT_FLAGS, "--statwall.role=agent",
+					"--statwall.hub.url=http://127.0.0.1:" + this.port, "--statwall.hub.token=" + TOKEN,
+					"--statwall.node-name=" + name, "--statwall.sampling.interval=250ms",
+					"--statwall.agent.retry-initial=100ms", "--statwall.agent.retry-max=1s");
 			this.agents.put(name, agent.start());
 		}
 	}

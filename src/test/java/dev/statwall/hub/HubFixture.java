@@ -54,7 +54,7 @@ final class HubFixture {
 	}
 
 	static HubProperties properties(int sampleLog) {
-		return new HubProperties(null, "s3cret", false, Duration.ofSeconds(3), Duration.ofSeconds(30),
+		return new HubProperties("s3cret", false, Duration.ofSeconds(3), Duration.ofSeconds(30),
 				Duration.ofSeconds(5), DataSize.ofMegabytes(1), Duration.ofMinutes(5), Duration.ofHours(24), sampleLog);
 	}
 

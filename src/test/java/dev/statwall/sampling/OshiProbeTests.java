@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.statwall.testing.RecordingLog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OshiProbeTests {
@@ -16,13 +18,13 @@ class OshiProbeTests {
 		RecordingLog log = new RecordingLog();
 		FailingArea failing = new FailingArea();
 		OshiProbe probe = new OshiProbe(List.of(failing, new SystemReader(new oshi.nativefree.SystemInfo().getOperatingSystem(), true)),
-				Duration.ofSeconds(10), log.failureLog());
+				Duration.ofSeconds(10), new FailureLog(log));
 		for (int i = 0; i < 5; i++) {
 			Reading reading = probe.read();
 			assertThat(reading.value("broken.value")).isNaN();
 			assertThat(reading.value("system.uptime")).isPositive();
 		}
-		assertThat(log.warnings).hasSize(1).allMatch((warning) -> warning.startsWith("broken cannot be read"));
+		assertThat(log.messages("WARN")).hasSize(1).allMatch((warning) -> warning.startsWith("broken cannot be read"));
 	}
 
 	@Test
@@ -54,7 +56,7 @@ class OshiProbeTests {
 	@Test
 	void whenNotOnLinuxThenPlainOshiGivesTheSameAreas() {
 		OshiProbe probe = OshiProbe.create(new oshi.SystemInfo(), ProbeSettings.defaults(), false,
-				new RecordingLog().failureLog());
+				new FailureLog(new RecordingLog()));
 		List<String> names = Probes.names(probe);
 		assertThat(names).contains("cpu.usage", "cpu.core.0.usage", "load.1", "memory.usage", "swap.usage", "net.rx",
 				"disk.write", "fs./.usage", "processes.count", "system.uptime")

@@ -5,6 +5,8 @@ import java.util.List;
 import oshi.nativefree.SystemInfo;
 
 /** Real probes for tests: OSHI's native-free provider with the Linux /proc readers. */
+import dev.statwall.testing.RecordingLog;
+
 final class Probes {
 
 	private static final SystemInfo SYSTEM = new SystemInfo();
@@ -13,7 +15,7 @@ final class Probes {
 	}
 
 	static OshiProbe linux(ProbeSettings settings) {
-		return OshiProbe.create(SYSTEM, settings, true, new RecordingLog().failureLog());
+		return OshiProbe.create(SYSTEM, settings, true, new FailureLog(new RecordingLog()));
 	}
 
 	static OshiProbe linux() {

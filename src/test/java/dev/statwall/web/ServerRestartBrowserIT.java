@@ -42,7 +42,7 @@ class ServerRestartBrowserIT {
 	@Test
 	void whenTheServerRestartsThenThePageKeepsItsPointsReconnectsAndCarriesOnWithoutReloading() throws Exception {
 		int port = StatwallProcess.freePort();
-		this.server = StatwallProcess.start(JDK_17, port, "restart-1", "--statwall.sampling.interval=250ms");
+		this.server = StatwallProcess.startHealthy(JDK_17, port, "restart-1", "--statwall.sampling.interval=250ms");
 		this.browser = Browser.start(900, 420, false);
 		this.browser.get(this.server.url("/monitor"));
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
@@ -55,7 +55,7 @@ class ServerRestartBrowserIT {
 		assertThat(held).as("the last known state stays").isGreaterThanOrEqualTo(6);
 		assertThat(value()).matches("\\d+\\.\\d%");
 
-		this.server = StatwallProcess.start(JDK_17, port, "restart-2", "--statwall.sampling.interval=250ms");
+		this.server = StatwallProcess.startHealthy(JDK_17, port, "restart-2", "--statwall.sampling.interval=250ms");
 		wait.until((driver) -> "live".equals(state()));
 		long epochBefore = epoch();
 		wait.until((driver) -> epoch() != epochBefore || seqAfterRestart() > 3);
@@ -69,7 +69,7 @@ class ServerRestartBrowserIT {
 	@Test
 	void whenRunOnJdk25ThenTheTutorialPageIsServedLive() throws Exception {
 		Assumptions.assumeTrue(Files.isExecutable(JDK_25.resolve("bin/java")), "JDK 25 is not installed at " + JDK_25);
-		this.server = StatwallProcess.start(JDK_25, StatwallProcess.freePort(), "jdk25",
+		this.server = StatwallProcess.startHealthy(JDK_25, StatwallProcess.freePort(), "jdk25",
 				"--statwall.sampling.interval=250ms");
 		assertThat(this.server.get("/monitor").body()).contains("<h2 class=\"card-title\">CPU</h2>");
 		this.browser = Browser.start(900, 420, false);
