@@ -18,7 +18,7 @@ class ExportConfiguration {
 
 	@Bean
 	NodeMetricsCollector nodeMetricsCollector(CardBuffers cards, ObjectProvider<PrometheusRegistry> registry) {
-		NodeMetricsCollector collector = new NodeMetricsCollector(cards);
+		NodeMetricsCollector collector = new NodeMetricsCollector(cards::latestReadings);
 		registry.ifAvailable((prometheus) -> prometheus.register(collector));
 		return collector;
 	}
