@@ -54,6 +54,36 @@ class OshiProbeTests {
 	}
 
 	@Test
+	void whenTheRealProbeIsReadThenEveryValueIsInTheUnitItsNameSaysAndCarriesOnlyThatUnitsDecimals() {
+		OshiProbe probe = Probes.linux();
+		probe.read();
+		Reading reading = probe.read();
+		assertThat(probe.metrics()).allSatisfy((metric) -> {
+			assertThat(Metric.unitOf(metric.name())).as("the unit a hub infers for %s", metric.name())
+				.isEqualTo(metric.unit());
+			double value = reading.value(metric.name());
+			if (!Double.isNaN(value)) {
+				assertThat(new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().scale())
+					.as("decimals of %s = %s", metric.name(), value)
+					.isLessThanOrEqualTo(metric.unit().decimals());
+			}
+			if (metric.counter()) {
+				assertThat(value).as("counter %s", metric.name()).isGreaterThanOrEqualTo(0);
+			}
+		});
+		assertThat(probe.metrics()).filteredOn(Metric::counter)
+			.extracting(Metric::name)
+			.contains("cpu.core.0.user_seconds_total", "cpu.core.0.idle_seconds_total", "net.lo.rx_bytes_total",
+					"net.lo.tx_packets_total", "net.lo.rx_errors_total", "net.lo.tx_drops_total");
+		assertThat(reading.tables().get("processes.top").rows().values()).allSatisfy((row) -> {
+			double cpu = ((Number) row.get(3)).doubleValue();
+			if (!Double.isNaN(cpu)) {
+				assertThat(new java.math.BigDecimal(Double.toString(cpu)).stripTrailingZeros().scale()).isLessThanOrEqualTo(2);
+			}
+		});
+	}
+
+	@Test
 	void whenNotOnLinuxThenPlainOshiGivesTheSameAreas() {
 		OshiProbe probe = OshiProbe.create(new oshi.SystemInfo(), ProbeSettings.defaults(), false,
 				new FailureLog(new RecordingLog()));
