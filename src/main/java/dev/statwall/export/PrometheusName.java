@@ -67,7 +67,7 @@ record PrometheusName(String family, String help, List<String> labels, List<Stri
 
 	private static final Pattern UNSAFE = Pattern.compile("[^a-zA-Z0-9_]");
 
-	/** Not exported; stands in the cache for "no name". */
+	/** Not exported (an empty family); stands in the cache for "no name". */
 	private static final PrometheusName NONE = new PrometheusName("", "", List.of(), List.of(), false, false);
 
 	/** Thousands of nodes report the same few hundred names: each is matched against the rules once. */
@@ -88,7 +88,7 @@ record PrometheusName(String family, String help, List<String> labels, List<Stri
 			name = match(metric);
 			NAMES.put(metric, name);
 		}
-		return (name == NONE) ? null : name;
+		return name.family().isEmpty() ? null : name;
 	}
 
 	private static PrometheusName match(String metric) {

@@ -202,7 +202,7 @@ final class CpuReader implements Area {
 				idle += delta;
 			}
 		}
-		return Rates.percent(total - idle, total);
+		return Rates.percent((double) (total - idle), (double) total);
 	}
 
 	private static double sharePercent(long[] previous, long[] current, int field) {
@@ -213,7 +213,7 @@ final class CpuReader implements Area {
 		for (int i = 0; i < FIELDS; i++) {
 			total += Math.max(0, current[i] - previous[i]);
 		}
-		return Rates.percent(Math.max(0, current[field] - previous[field]), total);
+		return Rates.percent((double) Math.max(0, current[field] - previous[field]), (double) total);
 	}
 
 	private int countLinuxCores() {

@@ -107,7 +107,7 @@ final class ProcessReader implements Area {
 		long threads = this.linux ? readProc(elapsed) : readOshi();
 		this.processes.values().removeIf((process) -> process.lastSeen != this.reads);
 		out.value("processes.count", this.live.size());
-		out.value("threads.count", threads);
+		out.value("threads.count", (double) threads);
 		out.table("processes.top", topTable(now));
 	}
 

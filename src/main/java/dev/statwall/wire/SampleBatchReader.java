@@ -424,8 +424,8 @@ public final class SampleBatchReader {
 		private @Nullable Object cell(String table, JsonToken token) {
 			return switch (token) {
 				case VALUE_NULL -> null;
-				case VALUE_TRUE -> Boolean.TRUE;
-				case VALUE_FALSE -> Boolean.FALSE;
+				case VALUE_TRUE -> true;
+				case VALUE_FALSE -> false;
 				case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
 					double value = this.parser.getDoubleValue();
 					if (Double.isInfinite(value)) {
