@@ -2,7 +2,6 @@ package dev.statwall.hub;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ class ClusterOverviewBrowserTests {
 		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
 		this.browser.get("http://localhost:" + this.port + "/");
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		WebDriverWait wait = new WebDriverWait(this.browser, Browser.DEADLINE);
 		wait.until((driver) -> "live".equals(this.browser.findElement(By.id("live-status")).getAttribute("data-state")));
 		// the page may have loaded before every node's first sample; the tiles are fetched again when nodes appear
 		wait.until((driver) -> tiles().size() == 256);
@@ -84,7 +83,7 @@ class ClusterOverviewBrowserTests {
 		wait.until((driver) -> Double.parseDouble(stale.getCssValue("opacity")) < 0.7);
 		assertThat(dying.findElement(By.cssSelector(".foot")).getText()).matches("last seen \\d+ s ago");
 		assertThat(dying.findElement(By.cssSelector(".cpu")).getText()).as("its last value stays").matches("\\d+\\.\\d%");
-		new WebDriverWait(this.browser, Duration.ofSeconds(15))
+		new WebDriverWait(this.browser, Browser.DEADLINE)
 			.until((driver) -> "offline".equals(tile(DYING).getAttribute("data-status")));
 		dying = tile(DYING);
 		assertThat(dying.getCssValue("filter")).isEqualTo("grayscale(1)");

@@ -28,7 +28,7 @@ class OshiProbeTests {
 	}
 
 	@Test
-	void whenTheRealProbeIsReadThenEveryValueIsListedOnceAndTheStableNamesAreThere() throws Exception {
+	void whenTheRealProbeIsReadThenEveryValueIsListedOnceAndTheStableNamesAreThere() {
 		OshiProbe probe = Probes.linux();
 		List<String> names = Probes.names(probe);
 		assertThat(new HashSet<>(names)).hasSameSizeAs(names);
@@ -38,8 +38,14 @@ class OshiProbeTests {
 				"net.drops", "net.lo.rx", "disk.read", "disk.write", "disk.read_ops", "disk.write_ops", "fs./.usage",
 				"processes.count", "threads.count", "system.uptime");
 		probe.read();
-		Thread.sleep(100); // CPU ticks advance every 10 ms or so
-		Reading reading = probe.read();
+		// usage needs a CPU tick between two reads: a few milliseconds, however long that is here
+		java.util.concurrent.atomic.AtomicReference<Reading> read = new java.util.concurrent.atomic.AtomicReference<>();
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> {
+				read.set(probe.read());
+				return !Double.isNaN(read.get().value("cpu.usage"));
+			});
+		Reading reading = read.get();
 		assertThat(names).containsAll(reading.values().keySet());
 		Set<String> listed = Set.copyOf(names);
 		assertThat(reading.values().keySet()).containsAll(listed);

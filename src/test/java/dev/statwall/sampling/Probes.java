@@ -4,9 +4,9 @@ import java.util.List;
 
 import oshi.nativefree.SystemInfo;
 
-/** Real probes for tests: OSHI's native-free provider with the Linux /proc readers. */
 import dev.statwall.testing.RecordingLog;
 
+/** Real probes for tests: OSHI's native-free provider with the Linux /proc readers. */
 final class Probes {
 
 	private static final SystemInfo SYSTEM = new SystemInfo();

@@ -1,6 +1,5 @@
 package dev.statwall.web;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +37,7 @@ class MonitorPageBrowserTests {
 	void whenMonitorIsOpenThenValuesAndSparklinesMoveAndHoldExactlyFifteenPoints() throws Exception {
 		this.browser = Browser.start(900, 420, false);
 		this.browser.get("http://localhost:" + this.port + "/monitor");
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
+		WebDriverWait wait = new WebDriverWait(this.browser, Browser.DEADLINE);
 		wait.until((driver) -> "live".equals(status()));
 
 		WebElement cpu = card("monitor.cpu_stats");
@@ -68,7 +67,7 @@ class MonitorPageBrowserTests {
 	void whenHoveringASparklineThenThatPointsValueAndTimeShow() throws Exception {
 		this.browser = Browser.start(900, 420, false);
 		this.browser.get("http://localhost:" + this.port + "/monitor");
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
+		WebDriverWait wait = new WebDriverWait(this.browser, Browser.DEADLINE);
 		wait.until((driver) -> "live".equals(status()) && seq(card("monitor.cpu_stats")) > 3);
 		WebElement plot = card("monitor.cpu_stats").findElement(By.cssSelector(".uplot .u-over"));
 		new org.openqa.selenium.interactions.Actions(this.browser).moveToElement(plot).perform();

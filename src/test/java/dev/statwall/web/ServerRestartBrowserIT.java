@@ -2,7 +2,6 @@ package dev.statwall.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -45,7 +44,7 @@ class ServerRestartBrowserIT {
 		this.server = StatwallProcess.startHealthy(JDK_17, port, "restart-1", "--statwall.sampling.interval=250ms");
 		this.browser = Browser.start(900, 420, false);
 		this.browser.get(this.server.url("/monitor"));
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		WebDriverWait wait = new WebDriverWait(this.browser, Browser.DEADLINE);
 		wait.until((driver) -> "live".equals(state()) && points() >= 6);
 		this.browser.executeScript("window.__sameDocument = true");
 
@@ -74,7 +73,7 @@ class ServerRestartBrowserIT {
 		assertThat(this.server.get("/monitor").body()).contains("<h2 class=\"card-title\">CPU</h2>");
 		this.browser = Browser.start(900, 420, false);
 		this.browser.get(this.server.url("/"));
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		WebDriverWait wait = new WebDriverWait(this.browser, Browser.DEADLINE);
 		wait.until((driver) -> "live".equals(state()) && points() >= 3);
 		assertThat(this.server.tail()).doesNotContain("ERROR");
 	}
