@@ -35,7 +35,7 @@ class SensorReaderTests {
 		assertThat(reader.metrics()).extracting(Metric::name)
 			.containsExactly("sensors.cpu.temperature", "sensors.fan.0", "sensors.fan.1");
 		Reading reading = read(reader);
-		assertThat(reading.value("sensors.cpu.temperature")).isEqualTo(48.312);
+		assertThat(reading.value("sensors.cpu.temperature")).as("millidegrees, to a tenth").isEqualTo(48.3);
 		assertThat(reading.value("sensors.fan.0")).isEqualTo(1200);
 		assertThat(reading.value("sensors.fan.1")).isZero();
 	}
