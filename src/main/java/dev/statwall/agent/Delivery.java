@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
-import dev.statwall.agent.HubConnection.Answer;
+import dev.statwall.agent.Hub.Answer;
 import dev.statwall.agent.Spool.Entry;
 import dev.statwall.sampling.Reading;
 import dev.statwall.sampling.Sample;
@@ -136,8 +136,8 @@ public final class Delivery {
 		return names;
 	}
 
-	/** One exchange with the hub, as {@link #deliverOnce(HubConnection, Consumer)} without watching. */
-	public long deliverOnce(HubConnection hub) {
+	/** One exchange with the hub, as {@link #deliverOnce(Hub, Consumer)} without watching. */
+	public long deliverOnce(Hub hub) {
 		return deliverOnce(hub, (entries) -> {
 		});
 	}
@@ -149,7 +149,7 @@ public final class Delivery {
 	 * @return -1 when nothing is spooled, 0 when the next exchange may follow at once, otherwise
 	 * how many milliseconds to wait before it
 	 */
-	public synchronized long deliverOnce(HubConnection hub, Consumer<List<Entry>> sending) {
+	public synchronized long deliverOnce(Hub hub, Consumer<List<Entry>> sending) {
 		List<Entry> entries = this.spool.peek(this.batchSize);
 		if (entries.isEmpty()) {
 			return -1;
@@ -189,7 +189,7 @@ public final class Delivery {
 		return failed(hub, "HTTP " + status + " " + answer.reason(), false);
 	}
 
-	private void delivered(HubConnection hub, int count, long lastSeq) {
+	private void delivered(Hub hub, int count, long lastSeq) {
 		this.spool.removeThrough(lastSeq);
 		this.backoff.succeeded();
 		this.sent += count;
@@ -201,7 +201,7 @@ public final class Delivery {
 		}
 	}
 
-	private long failed(HubConnection hub, String reason, boolean refused) {
+	private long failed(Hub hub, String reason, boolean refused) {
 		if (!this.hubLost) {
 			this.hubLost = true;
 			this.droppedWhenLost = this.spool.dropped();

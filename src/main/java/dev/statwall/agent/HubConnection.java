@@ -16,7 +16,7 @@ import java.time.Duration;
  * took about four times the CPU per request (docs/benchmarks.md). Safe for many threads at once;
  * each request takes an idle kept-alive connection or opens one.
  */
-public final class HubConnection {
+public final class HubConnection implements Hub {
 
 	static final String INGEST = "/api/v1/ingest";
 
@@ -42,7 +42,7 @@ public final class HubConnection {
 		this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
 	}
 
-	/** Sends one body; an answer of any status is returned, only a failed exchange throws. */
+	@Override
 	public Answer post(byte[] body) throws IOException {
 		HttpURLConnection connection = (HttpURLConnection) this.ingest.openConnection();
 		try {
@@ -73,28 +73,9 @@ public final class HubConnection {
 		}
 	}
 
+	@Override
 	public String address() {
 		return this.ingest.toString();
-	}
-
-	/**
-	 * What the hub answered.
-	 *
-	 * @param status the HTTP status
-	 * @param body the body, a JSON reason for a refusal
-	 */
-	public record Answer(int status, String body) {
-
-		public boolean accepted() {
-			return this.status >= 200 && this.status < 300;
-		}
-
-		/** The hub's reason, short enough for one log line. */
-		public String reason() {
-			String trimmed = this.body.strip();
-			return (trimmed.length() > 300) ? trimmed.substring(0, 300) + "…" : trimmed;
-		}
-
 	}
 
 }

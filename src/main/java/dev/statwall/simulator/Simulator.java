@@ -24,7 +24,10 @@ import org.jspecify.annotations.Nullable;
 
 import dev.statwall.agent.AgentProperties;
 import dev.statwall.agent.Delivery;
+import dev.statwall.agent.Hub;
+import dev.statwall.agent.HubClientProperties;
 import dev.statwall.agent.HubConnection;
+import dev.statwall.agent.HubSocket;
 import dev.statwall.agent.Spool.Entry;
 
 /**
@@ -37,7 +40,7 @@ import dev.statwall.agent.Spool.Entry;
  * Cheap enough to play ten thousand nodes on a small machine: no thread per node. One ticker
  * thread takes each node's sample at its moment (spread evenly over the interval, as unsynchronized
  * agents are) and queues the node; a fixed pool of senders, {@code concurrency} of them, each
- * sends one node's batch at a time over a kept-alive connection.
+ * sends one node's batch at a time over a kept-alive connection of its own ({@link HubSocket}).
  */
 public final class Simulator implements AutoCloseable {
 
@@ -47,6 +50,9 @@ public final class Simulator implements AutoCloseable {
 
 	private final AgentProperties agent;
 
+	private final HubClientProperties client;
+
+	/** For the log lines, and every sender's transport when the hub speaks https. */
 	private final HubConnection hub;
 
 	private final SimulatedNode[] nodes;
@@ -85,17 +91,18 @@ public final class Simulator implements AutoCloseable {
 	/**
 	 * @param properties how many nodes, how they behave, how many requests at once
 	 * @param agent the agent's delivery settings, which every node follows
-	 * @param hub where the nodes send, shared by all of them
+	 * @param client where the nodes send, and their token
 	 */
-	public Simulator(SimulatorProperties properties, AgentProperties agent, HubConnection hub) {
-		this(properties, agent, hub, logger);
+	public Simulator(SimulatorProperties properties, AgentProperties agent, HubClientProperties client) {
+		this(properties, agent, client, logger);
 	}
 
-	Simulator(SimulatorProperties properties, AgentProperties agent, HubConnection hub, Log log) {
+	Simulator(SimulatorProperties properties, AgentProperties agent, HubClientProperties client, Log log) {
 		this.log = new SimulatorLog(log);
 		this.properties = properties;
 		this.agent = agent;
-		this.hub = hub;
+		this.client = client;
+		this.hub = new HubConnection(client, agent.timeout());
 		this.nodes = createNodes(properties);
 		this.senders = Executors.newFixedThreadPool(properties.concurrency(), threads("statwall-sim-send-", false));
 	}
@@ -235,8 +242,20 @@ public final class Simulator implements AutoCloseable {
 		this.ready.add(node);
 	}
 
-	/** A sender: one node's exchange at a time, for as long as the simulator runs. */
+	/** A sender: one node's exchange at a time over its own connection, for as long as the simulator runs. */
 	private void send() {
+		Hub hub = HubSocket.forSender(this.client, this.agent.timeout(), this.hub);
+		try {
+			send(hub);
+		}
+		finally {
+			if (hub instanceof HubSocket socket) {
+				socket.close();
+			}
+		}
+	}
+
+	private void send(Hub hub) {
 		while (!this.closed) {
 			SimulatedNode node;
 			try {
@@ -247,7 +266,7 @@ public final class Simulator implements AutoCloseable {
 				return;
 			}
 			try {
-				exchange(node);
+				exchange(node, hub);
 			}
 			catch (RuntimeException ex) {
 				logger.error(node.name + ": sending failed; its samples stay spooled", ex);
@@ -258,7 +277,7 @@ public final class Simulator implements AutoCloseable {
 		}
 	}
 
-	private void exchange(SimulatedNode node) {
+	private void exchange(SimulatedNode node, Hub hub) {
 		Delivery delivery;
 		synchronized (node) {
 			node.queued = false;
@@ -270,8 +289,8 @@ public final class Simulator implements AutoCloseable {
 		}
 		SentTimes sent = this.watch;
 		long started = System.nanoTime();
-		long wait = (sent != null) ? delivery.deliverOnce(this.hub, (entries) -> sent.sending(node.name, entries))
-				: delivery.deliverOnce(this.hub);
+		long wait = (sent != null) ? delivery.deliverOnce(hub, (entries) -> sent.sending(node.name, entries))
+				: delivery.deliverOnce(hub);
 		long took = System.nanoTime() - started;
 		if (wait >= 0) {
 			this.requests.incrementAndGet();

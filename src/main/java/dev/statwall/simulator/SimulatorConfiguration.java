@@ -6,7 +6,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.statwall.agent.AgentProperties;
 import dev.statwall.agent.HubClientProperties;
-import dev.statwall.agent.HubConnection;
 import dev.statwall.role.ConditionalOnRole;
 import dev.statwall.role.Role;
 
@@ -58,8 +57,7 @@ class SimulatorConfiguration {
 			HubClientProperties client = (url != null) ? this.hub
 					: this.hub.withUrl(URI.create("http://127.0.0.1:" + event.getWebServer().getPort()));
 			Simulator.keepConnectionsFor(this.properties.concurrency());
-			Simulator simulator = new Simulator(this.properties, this.agent,
-					new HubConnection(client, this.agent.timeout()));
+			Simulator simulator = new Simulator(this.properties, this.agent, client);
 			simulator.start();
 			this.simulator = simulator;
 		}

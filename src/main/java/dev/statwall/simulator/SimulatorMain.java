@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.statwall.agent.AgentProperties;
 import dev.statwall.agent.HubClientProperties;
-import dev.statwall.agent.HubConnection;
 import dev.statwall.role.Launcher;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -42,7 +41,7 @@ public final class SimulatorMain {
 			HubClientProperties client = binder.bindOrCreate("statwall.hub", HubClientProperties.class);
 			hub = client.requireUrl();
 			Simulator.keepConnectionsFor(properties.concurrency());
-			simulator = new Simulator(properties, agent, new HubConnection(client, agent.timeout()));
+			simulator = new Simulator(properties, agent, client);
 		}
 		catch (RuntimeException ex) {
 			Launcher.exit("simulator", ex);

@@ -8,7 +8,6 @@ import dev.statwall.agent.AgentProperties;
 import dev.statwall.agent.Delivery;
 import dev.statwall.agent.DeliveryContract;
 import dev.statwall.agent.HubClientProperties;
-import dev.statwall.agent.HubConnection;
 import dev.statwall.testing.RecordingLog;
 import dev.statwall.testing.ScriptedHub;
 
@@ -19,8 +18,7 @@ class SimulatorDeliveryTests extends DeliveryContract {
 	protected Sender start(URI hub, AgentProperties settings, RecordingLog log) {
 		SimulatorProperties properties = new SimulatorProperties(false, 1, Duration.ofMillis(20), 0, Duration.ofHours(1),
 				42, 1, 0, "monitor.cpu_stats");
-		Simulator simulator = new Simulator(properties, settings,
-				new HubConnection(new HubClientProperties(hub, ScriptedHub.TOKEN), settings.timeout()), log);
+		Simulator simulator = new Simulator(properties, settings, new HubClientProperties(hub, ScriptedHub.TOKEN), log);
 		simulator.start();
 		Delivery delivery = Objects.requireNonNull(simulator.delivery("sim-001"));
 		return new Sender() {
