@@ -136,8 +136,7 @@ public final class HubSocket implements Hub, Closeable {
 		long length = -1;
 		boolean chunked = false;
 		boolean close = status.startsWith("HTTP/1.0");
-		String header;
-		while (!(header = readLine(in)).isEmpty()) {
+		for (String header = readLine(in); !header.isEmpty(); header = readLine(in)) {
 			int colon = header.indexOf(':');
 			if (colon <= 0) {
 				continue;

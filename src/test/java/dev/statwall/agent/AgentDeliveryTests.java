@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,7 +27,7 @@ class AgentDeliveryTests extends DeliveryContract {
 		thread.start();
 		AtomicLong seq = new AtomicLong();
 		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-		sampler.scheduleAtFixedRate(() -> {
+		ScheduledFuture<?> sampling = sampler.scheduleAtFixedRate(() -> {
 			long n = seq.incrementAndGet();
 			agent.accept(new Sample(n, System.currentTimeMillis(),
 					new Reading(Map.of("cpu.usage", (double) (n % 100), "memory.usage", 50.0), Map.of(), Map.of())));
@@ -40,6 +41,7 @@ class AgentDeliveryTests extends DeliveryContract {
 
 			@Override
 			public void close() {
+				sampling.cancel(false);
 				sampler.shutdownNow();
 				agent.stop();
 				thread.interrupt();
