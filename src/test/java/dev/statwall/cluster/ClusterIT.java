@@ -95,7 +95,7 @@ class ClusterIT {
 	@Test
 	@Order(1)
 	void whenThreeAgentsRunThenTheOverviewListsThemAllOnlineWithValues() throws Exception {
-		awaitNodes(Duration.ofSeconds(60), (nodes) -> AGENTS.stream()
+		awaitNodes(Duration.ofSeconds(120), (nodes) -> AGENTS.stream()
 			.allMatch((name) -> nodes.containsKey(name) && "online".equals(nodes.get(name).path("status").asString())
 					&& nodes.get(name).path("values").path("cpu.usage").isNumber()));
 		String overview = get("/").body();
@@ -143,8 +143,8 @@ class ClusterIT {
 		StatwallProcess agent = this.agents.get("agent-3");
 		agent.kill();
 		Instant killed = Instant.now();
-		awaitNodes(Duration.ofSeconds(10), (nodes) -> "stale".equals(status(nodes, "agent-3")));
-		awaitNodes(Duration.ofSeconds(15), (nodes) -> "offline".equals(status(nodes, "agent-3")));
+		awaitNodes(Duration.ofSeconds(60), (nodes) -> "stale".equals(status(nodes, "agent-3")));
+		awaitNodes(Duration.ofSeconds(60), (nodes) -> "offline".equals(status(nodes, "agent-3")));
 		assertThat(Duration.between(killed, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
 		JsonNode offline = nodes().get("agent-3");
 		assertThat(offline.path("values").path("cpu.usage").isNumber()).as("last values stay").isTrue();
@@ -155,7 +155,7 @@ class ClusterIT {
 		assertThat(nodes().get("agent-1").path("status").asString()).isEqualTo("online");
 
 		agent.start();
-		awaitNodes(Duration.ofSeconds(30), (nodes) -> "online".equals(status(nodes, "agent-3")));
+		awaitNodes(Duration.ofSeconds(120), (nodes) -> "online".equals(status(nodes, "agent-3")));
 		// its new run starts from sample 1, after the old run's samples
 		List<long[]> samples = samples("agent-3");
 		assertThat(samples.stream().mapToLong((s) -> s[1]).max().orElse(0)).isEqualTo(2);
@@ -198,7 +198,7 @@ class ClusterIT {
 		// then the backlog: every agent's samples, every sequence number once, in order
 		Instant restarted = Instant.now();
 		for (String name : AGENTS) {
-			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+			await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
 				.until(() -> lastTakenTime(name).isAfter(restarted));
 			List<long[]> samples = samples(name);
 			assertRunsHaveEverySequenceNumberOnce(samples);
@@ -234,7 +234,7 @@ class ClusterIT {
 
 		Map<String, Long> seqs = new HashMap<>();
 		nodes().forEach((name, node) -> seqs.put(name, node.path("lastSeq").asLong()));
-		awaitNodes(Duration.ofSeconds(10), (nodes) -> AGENTS.stream()
+		awaitNodes(Duration.ofSeconds(60), (nodes) -> AGENTS.stream()
 			.allMatch((name) -> nodes.get(name).path("lastSeq").asLong() > seqs.get(name) + 4
 					&& "online".equals(status(nodes, name))));
 		assertThat(get("/actuator/health").body()).contains("UP");
@@ -310,7 +310,7 @@ class ClusterIT {
 	}
 
 	private void awaitHub() {
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+		await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
 			.until(() -> {
 				if (!this.hub.isAlive()) {
 					throw new AssertionError("the hub died:\n" + this.hub.output());
