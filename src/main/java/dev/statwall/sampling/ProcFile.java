@@ -212,6 +212,15 @@ final class ProcFile {
 	}
 
 	/** Index of the last {@code b} in the file, or -1. */
+	/** A hash of the bytes from {@code start} to {@code end}, to tell a change without making a string. */
+	int hash(int start, int end) {
+		int hash = 1;
+		for (int i = Math.max(0, start); i < Math.min(end, this.length); i++) {
+			hash = 31 * hash + this.buffer[i];
+		}
+		return hash;
+	}
+
 	int lastIndexOf(char b) {
 		for (int i = this.length - 1; i >= 0; i--) {
 			if (this.buffer[i] == b) {

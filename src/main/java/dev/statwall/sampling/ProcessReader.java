@@ -132,7 +132,9 @@ final class ProcessReader implements Area {
 				continue; // exited since the listing
 			}
 			// the name may hold spaces and parentheses: the fields start after the last ')'
-			stat.position(stat.lastIndexOf(')') + 1);
+			int close = stat.lastIndexOf(')');
+			int comm = stat.hash(stat.indexOf('(', 0) + 1, close);
+			stat.position(close + 1);
 			stat.skipFields(11); // state .. cmajflt
 			long ticks = stat.nextLong() + stat.nextLong(); // utime + stime
 			stat.skipFields(4); // cutime cstime priority nice
@@ -145,6 +147,11 @@ final class ProcessReader implements Area {
 				// new, or a new process under a reused pid: nothing of the old one applies
 				process.reset(started, (this.reads == 1) ? Rates.UNKNOWN : 0);
 			}
+			else if (process.comm != comm) {
+				// it ran another program (exec; seen first between fork and exec): read its name again
+				process.detailsNanos = Rates.UNKNOWN;
+			}
+			process.comm = comm;
 			process.cpu = (process.ticks < 0 || elapsed <= 0) ? Double.NaN
 					: Math.min(100.0 * this.cores, Math.max(0, ticks - process.ticks) * 100.0 * 1e9 / (this.hz * elapsed));
 			process.ticks = ticks;
@@ -298,6 +305,9 @@ final class ProcessReader implements Area {
 		final String statmPath;
 
 		long started = Rates.UNKNOWN;
+
+		/** A hash of the kernel's name of it, which changes when it runs another program. */
+		int comm;
 
 		long ticks = Rates.UNKNOWN;
 

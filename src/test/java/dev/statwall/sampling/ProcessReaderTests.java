@@ -82,6 +82,45 @@ class ProcessReaderTests {
 	}
 
 	@Test
+	void whenAProcessRunsAnotherProgramThenItsRowTakesTheNewNameAtOnceNotAtTheNextDiscovery() throws Exception {
+		String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
+		Path before = copyOfSh("sw-before-" + suffix);
+		Path after = copyOfSh("sw-after-" + suffix);
+		Path go = Path.of("target", "sw-exec-" + suffix).toAbsolutePath();
+		// names and command lines are read again only every discovery interval: an hour here
+		OshiProbe probe = Probes.linux(new ProbeSettings(NetworkProperties.defaults(), FileSystemProperties.defaults(),
+				new ProcessProperties(64), Duration.ofHours(1)));
+		Process process = new ProcessBuilder(before.toString(), "-c",
+				"while [ ! -e " + go + " ]; do :; done; exec " + after + " -c 'while :; do :; done'").start();
+		String pid = Long.toString(process.pid());
+		try {
+			await().atMost(Duration.ofSeconds(30)).until(() -> name(probe, pid).equals(before.getFileName().toString()));
+			Files.createFile(go);
+			await().atMost(Duration.ofSeconds(30)).until(() -> name(probe, pid).equals(after.getFileName().toString()));
+		}
+		finally {
+			process.destroyForcibly();
+			process.waitFor(10, TimeUnit.SECONDS);
+			Files.deleteIfExists(before);
+			Files.deleteIfExists(after);
+			Files.deleteIfExists(go);
+		}
+	}
+
+	private static String name(OshiProbe probe, String pid) {
+		List<Object> row = probe.read().tables().get("processes.top").rows().get(pid);
+		return (row != null) ? (String) row.get(1) : "";
+	}
+
+	private static Path copyOfSh(String name) throws Exception {
+		Path program = Path.of("target", name).toAbsolutePath();
+		Files.createDirectories(program.getParent());
+		Files.copy(Path.of("/bin/sh"), program, StandardCopyOption.REPLACE_EXISTING);
+		program.toFile().setExecutable(true);
+		return program;
+	}
+
+	@Test
 	void whenTopIsThreeThenTheTableHoldsTheUnionOfTopThreeByCpuAndByMemory() {
 		OshiProbe probe = Probes.linux(new ProbeSettings(NetworkProperties.defaults(), FileSystemProperties.defaults(),
 				new ProcessProperties(3), DiscoveryProperties.DEFAULT_INTERVAL));

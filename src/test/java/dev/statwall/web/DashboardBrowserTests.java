@@ -85,7 +85,9 @@ class DashboardBrowserTests {
 		this.browser = Browser.start(1600, 1000, false);
 		this.browser.get("http://localhost:" + this.port + "/");
 		WebDriverWait wait = new WebDriverWait(this.browser, Browser.DEADLINE);
-		wait.until((driver) -> rows("home.processes").stream().anyMatch((row) -> row.get(0).equals(Long.toString(this.evil.pid()))));
+		// caught between fork and exec, a new process is still named after its parent: wait for the program's name
+		wait.until((driver) -> rows("home.processes").stream()
+			.anyMatch((row) -> row.get(0).equals(Long.toString(this.evil.pid())) && row.get(1).startsWith("<i>sw-evil")));
 		List<String> row = rows("home.processes").stream()
 			.filter((cells) -> cells.get(0).equals(Long.toString(this.evil.pid())))
 			.findFirst()
