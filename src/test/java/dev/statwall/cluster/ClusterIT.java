@@ -116,13 +116,15 @@ class ClusterIT {
 	void whenThreeAgentsReportThenPrometheusGetsEveryNodesSeriesAndPromtoolAcceptsThem() throws Exception {
 		awaitNodes(Duration.ofSeconds(60), (nodes) -> AGENTS.stream().allMatch((name) -> "online".equals(status(nodes, name))));
 		String metrics = get("/actuator/prometheus").body();
+		assertThat(metrics).as("rates go to Prometheus as their counters").doesNotContain("_per_second");
 		for (String name : AGENTS) {
 			String node = "node=\"" + name + "\"";
 			assertThat(metrics).containsPattern("statwall_cpu_usage_ratio\\{[^}]*" + node)
 				.containsPattern("statwall_cpu_core_usage_ratio\\{core=\"0\",[^}]*" + node)
 				.containsPattern("statwall_memory_used_bytes\\{[^}]*" + node)
-				.containsPattern("statwall_network_rx_bytes_per_second\\{[^}]*" + node)
-				.containsPattern("statwall_network_interface_rx_bytes_per_second\\{interface=\"[^\"]+\",[^}]*" + node)
+				.containsPattern("statwall_network_receive_bytes_total\\{interface=\"[^\"]+\",[^}]*" + node)
+				.containsPattern("statwall_cpu_seconds_total\\{core=\"0\",mode=\"user\",[^}]*" + node)
+				.containsPattern("statwall_disk_written_bytes_total\\{disk=\"[^\"]+\",[^}]*" + node)
 				.containsPattern("statwall_filesystem_usage_ratio\\{mount=\"[^\"]+\",[^}]*" + node);
 		}
 		java.nio.file.Path promtool = java.nio.file.Path.of("/usr/bin/promtool");
