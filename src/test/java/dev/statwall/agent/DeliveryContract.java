@@ -79,6 +79,7 @@ public abstract class DeliveryContract {
 		await().atMost(DEADLINE).until(() -> retries() >= 3 && delivery.spooled() >= 10);
 		this.hub.start((batch) -> 200);
 		awaitReceived(40);
+		await().atMost(DEADLINE).until(() -> !delivery.hubLost());
 
 		assertEverySampleOnceInOrderFrom(1);
 		assertThat(this.log.at("WARN")).as("the loss is said once, not at every retry").singleElement().asString()
@@ -133,6 +134,8 @@ public abstract class DeliveryContract {
 		refusing.set(false); // the hub's token was rotated back
 		awaitReceived(20);
 
+		// the hub counts a batch before the sender reads the answer that ends the outage
+		await().atMost(DEADLINE).until(() -> !delivery.hubLost());
 		assertEverySampleOnceInOrderFrom(1);
 		assertThat(this.log.at("ERROR")).as("said once, as an error").singleElement().asString()
 			.contains("refuses")
@@ -153,7 +156,11 @@ public abstract class DeliveryContract {
 		assertThat(first.dropped()).as("the batch says how many went before it").isEqualTo(firstTaken - 1)
 			.isGreaterThanOrEqualTo(15);
 		assertThat(first.size()).isLessThanOrEqualTo(10);
-		assertEverySampleOnceInOrderFrom(firstTaken);
+		// a spool of ten also overflows while a slow hub takes a batch: later gaps are drops too
+		List<Long> received = this.hub.received();
+		for (int i = 1; i < received.size(); i++) {
+			assertThat(received.get(i)).as("in order, never twice: %s", received).isGreaterThan(received.get(i - 1));
+		}
 	}
 
 	@Test
