@@ -110,7 +110,7 @@ final class ProcessReader implements Area {
 		long threads = this.linux ? readProc(elapsed) : readOshi();
 		this.processes.values().removeIf((process) -> process.lastSeen != this.reads);
 		out.value("processes.count", this.live.size());
-		out.value("threads.count", threads);
+		out.value("threads.count", (double) threads);
 		out.table("processes.top", topTable(now));
 	}
 
@@ -135,7 +135,9 @@ final class ProcessReader implements Area {
 				continue; // exited since the listing
 			}
 			// the name may hold spaces and parentheses: the fields start after the last ')'
-			stat.position(stat.lastIndexOf(')') + 1);
+			int close = stat.lastIndexOf(')');
+			int comm = stat.hash(stat.indexOf('(', 0) + 1, close);
+			stat.position(close + 1);
 			stat.skipFields(11); // state .. cmajflt
 			long ticks = stat.nextLong() + stat.nextLong(); // utime + stime
 			stat.skipFields(4); // cutime cstime priority nice
@@ -148,6 +150,11 @@ final class ProcessReader implements Area {
 				// new, or a new process under a reused pid: nothing of the old one applies
 				process.reset(started, (this.reads == 1) ? Rates.UNKNOWN : 0);
 			}
+			else if (process.comm != comm) {
+				// it ran another program (exec; seen first between fork and exec): read its name again
+				process.detailsNanos = Rates.UNKNOWN;
+			}
+			process.comm = comm;
 			process.cpu = (process.ticks < 0 || elapsed <= 0) ? Double.NaN
 					: Math.min(100.0 * this.cores, Math.max(0, ticks - process.ticks) * 100.0 * 1e9 / (this.hz * elapsed));
 			process.ticks = ticks;
@@ -217,9 +224,24 @@ final class ProcessReader implements Area {
 				}
 				process.detailsNanos = now;
 			}
-			rows.put(process.pid, List.of(process.pidNumber, process.name, process.user, process.cpu, process.memory,
-					process.command));
+			rows.put(process.pid, List.of(process.pidNumber, process.name, process.user, Unit.PERCENT.round(process.cpu),
+					this.linux ? resident(process) : process.memory, process.command));
 		}
+	}
+
+	/**
+	 * Resident memory as top and psutil show it: /proc/[pid]/statm's resident pages, which the
+	 * kernel sums exactly; stat's rss, read for every process to rank them, can lag behind it.
+	 * Read for the table's rows only.
+	 */
+	private long resident(Proc process) {
+		ProcFile statm = this.file;
+		if (!statm.load(process.statmPath)) {
+			return process.memory; // exited since its stat was read
+		}
+		statm.nextLong(); // size
+		long pages = statm.nextLong();
+		return (pages >= 0) ? pages * this.pageSize : process.memory;
 	}
 
 	/** Name, user and command line: slow to change, so read for the table's rows only. */
@@ -302,7 +324,12 @@ final class ProcessReader implements Area {
 
 		final String statPath;
 
+		final String statmPath;
+
 		long started = Rates.UNKNOWN;
+
+		/** A hash of the kernel's name of it, which changes when it runs another program. */
+		int comm;
 
 		long ticks = Rates.UNKNOWN;
 
@@ -330,6 +357,7 @@ final class ProcessReader implements Area {
 			this.pidNumber = Integer.valueOf(pid);
 			this.path = ProcPath.PROC + "/" + pid;
 			this.statPath = this.path + "/stat";
+			this.statmPath = this.path + "/statm";
 		}
 
 		void reset(long started, long ticks) {

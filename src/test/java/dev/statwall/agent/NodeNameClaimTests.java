@@ -96,9 +96,8 @@ class NodeNameClaimTests {
 		Thread sampler;
 
 		void start(int port) {
-			this.agent = new Agent("twin", this.run, 200, new Spool(1000),
-					new HubConnection(URI.create("http://127.0.0.1:" + port), SecretHolder.TOKEN, Duration.ofSeconds(5)),
-					new Backoff(Duration.ofMillis(50), Duration.ofMillis(300), new SplittableRandom(7)), 50, this.log);
+			this.agent = TestAgents.agent("twin", this.run, 200, 1000, new HubConnection(URI.create("http://127.0.0.1:" + port), SecretHolder.TOKEN, Duration.ofSeconds(5)),
+				Duration.ofMillis(50), Duration.ofMillis(300), 7, 50, this.log);
 			this.sender = new Thread(this.agent, "twin-sender");
 			this.sender.start();
 			this.sampling.set(true);

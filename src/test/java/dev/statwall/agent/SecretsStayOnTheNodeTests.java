@@ -76,10 +76,9 @@ class SecretsStayOnTheNodeTests {
 		// the agent's own configuration, read as AgentMain reads it
 		SystemProbe probe = ProbeFactory.create(Roles.environment("--statwall.hub.token=" + SecretHolder.TOKEN,
 				"--statwall.sampling.processes.top=1000"));
-		this.agent = new Agent("secret-agent", SampleBatch.newRun(), 500, new Spool(100),
-				new HubConnection(URI.create("http://127.0.0.1:" + this.relay.getAddress().getPort()), SecretHolder.TOKEN,
+		this.agent = TestAgents.agent("secret-agent", SampleBatch.newRun(), 500, 100, new HubConnection(URI.create("http://127.0.0.1:" + this.relay.getAddress().getPort()), SecretHolder.TOKEN,
 						Duration.ofSeconds(5)),
-				new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), new SplittableRandom(1)), 50, new RecordingLog());
+				Duration.ofMillis(50), Duration.ofMillis(200), 1, 50, new RecordingLog());
 		this.sender = new Thread(this.agent, "test-sender");
 		this.sender.start();
 

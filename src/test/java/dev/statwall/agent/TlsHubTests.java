@@ -77,10 +77,9 @@ class TlsHubTests {
 	}
 
 	private void start(String node, SSLSocketFactory tls) {
-		this.agent = new Agent(node, "run-" + node, 1000, new Spool(100),
-				new HubConnection(URI.create("https://localhost:" + this.port), SecretHolder.TOKEN, Duration.ofSeconds(5),
+		this.agent = TestAgents.agent(node, "run-" + node, 1000, 100, new HubConnection(URI.create("https://localhost:" + this.port), SecretHolder.TOKEN, Duration.ofSeconds(5),
 						tls),
-				new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), new SplittableRandom(1)), 50, this.log);
+				Duration.ofMillis(50), Duration.ofMillis(200), 1, 50, this.log);
 		this.sender = new Thread(this.agent, "test-sender-" + node);
 		this.sender.start();
 		for (long seq = 1; seq <= 3; seq++) {

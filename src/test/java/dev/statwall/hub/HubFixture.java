@@ -65,8 +65,8 @@ final class HubFixture {
 	}
 
 	static HubProperties properties() {
-		return new HubProperties(null, "s3cret", false, Duration.ofSeconds(3), Duration.ofSeconds(30),
-				DataSize.ofMegabytes(1), Duration.ofMinutes(5), Duration.ofHours(24), null);
+		return new HubProperties("s3cret", false, Duration.ofSeconds(3), Duration.ofSeconds(30),
+				DataSize.ofMegabytes(1), Duration.ofMinutes(5), Duration.ofHours(24));
 	}
 
 	static HistoryProperties history() {

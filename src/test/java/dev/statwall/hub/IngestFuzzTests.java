@@ -35,9 +35,9 @@ class IngestFuzzTests {
 
 	private static final long SEED = Long.getLong("statwall.fuzz.seed", System.nanoTime());
 
-	private final HubFixture hub = new HubFixture(new HubProperties(null, "s3cret", false,
+	private final HubFixture hub = new HubFixture(new HubProperties("s3cret", false,
 			java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(30), DataSize.ofKilobytes(64),
-			java.time.Duration.ofMinutes(5), java.time.Duration.ofHours(24), null));
+			java.time.Duration.ofMinutes(5), java.time.Duration.ofHours(24)));
 
 	private final MockMvc mvc = MockMvcBuilders
 		.standaloneSetup(new IngestController(new HubToken("s3cret"), this.hub.nodes, this.hub.properties))
@@ -140,11 +140,11 @@ class IngestFuzzTests {
 			times[i] = now - (size - i) * 10L;
 		}
 		for (int m = 0; m < metrics; m++) {
-			names[m] = List.of("cpu.usage", "memory.usage", "net.rx", "fs./.usage", "sensors.temp", "disk.sda.read")
+			names[m] = List.of("cpu.usage", "memory.usage", "net.rx", "fs./.usage", "sensors.cpu.temperature", "disk.sda.read")
 				.get(m);
 			for (int i = 0; i < size; i++) {
 				values[m][i] = this.random.nextInt(10) == 0 ? Double.NaN
-						: this.random.nextDouble(names[m].contains("temp") ? -40 : 0, 1e9);
+						: this.random.nextDouble(names[m].endsWith(".temperature") ? -40 : 0, 1e9);
 			}
 		}
 		Map<String, String> texts = this.random.nextBoolean() ? Map.of() : Map.of("os.name", "Linux \"x\" ü");
