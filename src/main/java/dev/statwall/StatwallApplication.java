@@ -4,6 +4,7 @@ import dev.statwall.agent.AgentMain;
 import dev.statwall.role.Launcher;
 import dev.statwall.role.Role;
 import dev.statwall.role.Roles;
+import dev.statwall.security.PasswordHashCommand;
 import dev.statwall.simulator.SimulatorMain;
 
 import org.springframework.boot.SpringApplication;
@@ -22,6 +23,9 @@ public class StatwallApplication {
 	 * nothing, and a context would more than double an agent's memory.
 	 */
 	public static void main(String[] args) {
+		if (args.length > 0 && PasswordHashCommand.NAME.equals(args[0])) {
+			System.exit(PasswordHashCommand.run(System.console(), System.in, System.out, System.err));
+		}
 		ConfigurableEnvironment environment = Roles.environment(args);
 		Role role;
 		try {

@@ -1,217 +1,81 @@
 package dev.statwall.agent;
 
-import java.io.IOException;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.apache.commons.logging.Log;
-
-import dev.statwall.agent.HubConnection.Answer;
-import dev.statwall.agent.Spool.Entry;
-import dev.statwall.sampling.Reading;
 import dev.statwall.sampling.Sample;
-import dev.statwall.sampling.Table;
-import dev.statwall.wire.SampleBatch;
-import dev.statwall.wire.SampleBatchWriter;
 
 /**
- * Spools every sample and sends the spool to the hub in order, one thread, one request at a time.
- * While the hub cannot be reached it keeps sampling into the spool and retries with backoff; it
- * says so once when the hub goes and once when it comes back, never at every retry.
+ * An agent's sender: one thread, one {@link Delivery}, one request at a time. While the hub
+ * cannot be reached it keeps spooling and waits as the delivery's backoff says; a new sample wakes
+ * it when it has nothing left to send.
  */
 final class Agent implements Runnable {
 
-	private final String node;
-
-	private final String run;
-
-	private final long intervalMillis;
-
-	private final Spool spool;
+	private final Delivery delivery;
 
 	private final HubConnection hub;
-
-	private final Backoff backoff;
-
-	private final Log log;
 
 	private final Object arrivals = new Object();
 
 	private volatile boolean running = true;
 
-	private volatile Map<String, String> texts = Map.of();
-
-	private volatile Map<String, Table> tables = Map.of();
-
-	/** Shared by consecutive samples while the node reports the same metrics; sampler thread only. */
-	private String[] metrics = new String[0];
-
-	private int batchSize;
-
-	private volatile boolean hubLost;
-
-	private long droppedWhenLost;
-
-	private volatile long rejected;
-
-	private volatile long sent;
-
-	Agent(String node, String run, long intervalMillis, Spool spool, HubConnection hub, Backoff backoff,
-			int batchSize, Log log) {
-		this.node = node;
-		this.run = run;
-		this.intervalMillis = intervalMillis;
-		this.spool = spool;
+	Agent(Delivery delivery, HubConnection hub) {
+		this.delivery = delivery;
 		this.hub = hub;
-		this.backoff = backoff;
-		this.batchSize = batchSize;
-		this.log = log;
 	}
 
 	/** Takes a sample from the sampler: into the spool, and wakes the sender. */
 	void accept(Sample sample) {
-		Reading reading = sample.reading();
-		String[] names = metricsOf(reading.values().keySet());
-		double[] values = new double[names.length];
-		for (int i = 0; i < names.length; i++) {
-			values[i] = reading.value(names[i]);
-		}
-		this.texts = reading.texts();
-		this.tables = reading.tables();
-		if (!this.spool.add(new Entry(sample.tick(), sample.time(), names, values))) {
-			this.log.debug("Spool full; dropped the oldest sample");
-		}
+		this.delivery.add(sample);
 		synchronized (this.arrivals) {
 			this.arrivals.notifyAll();
 		}
 	}
 
-	private String[] metricsOf(Set<String> keys) {
-		if (keys.size() == this.metrics.length) {
-			boolean same = true;
-			for (String metric : this.metrics) {
-				if (!keys.contains(metric)) {
-					same = false;
-					break;
-				}
-			}
-			if (same) {
-				return this.metrics;
-			}
-		}
-		String[] names = keys.toArray(new String[0]);
-		Arrays.sort(names);
-		this.metrics = names;
-		return names;
-	}
-
 	@Override
 	public void run() {
 		// after stop(), go on only to deliver what is left while the hub answers
-		while (this.running || (this.spool.size() > 0 && !this.hubLost)) {
-			List<Entry> entries = this.spool.peek(this.batchSize);
-			if (entries.isEmpty()) {
+		while (this.running || (this.delivery.spooled() > 0 && !this.delivery.hubLost())) {
+			long wait = this.delivery.deliverOnce(this.hub);
+			if (wait < 0) {
 				awaitSample();
-				continue;
 			}
-			Entry last = entries.get(entries.size() - 1);
-			byte[] body = SampleBatchWriter.write(batch(entries, last.seq() == this.spool.newestSeq()));
-			Answer answer;
-			try {
-				answer = this.hub.post(body);
+			else if (wait > 0) {
+				pause(wait);
 			}
-			catch (IOException ex) {
-				failed(ex.getClass().getSimpleName() + ": " + ex.getMessage(), false);
-				continue;
-			}
-			if (answer.accepted()) {
-				delivered(entries.size(), last.seq());
-			}
-			else if (answer.status() == 413 && entries.size() > 1) {
-				this.batchSize = Math.max(1, entries.size() / 2);
-				this.log.debug("Hub says " + entries.size() + " samples are too large for one request; sending "
-						+ this.batchSize);
-			}
-			else if (answer.status() == 400 || answer.status() == 413) {
-				// retrying a batch the hub calls bad would block every later sample behind it
-				this.spool.removeThrough(last.seq());
-				this.rejected += entries.size();
-				this.log.warn("Hub refused samples " + entries.get(0).seq() + " to " + last.seq() + " ("
-						+ answer.status() + " " + answer.reason() + "); they are dropped");
-			}
-			else if (answer.status() == 401 || answer.status() == 403) {
-				failed("the hub refuses this agent's token (" + answer.status()
-						+ "); check that statwall.hub.token is the hub's", true);
-			}
-			else {
-				failed("HTTP " + answer.status() + " " + answer.reason(), false);
-			}
-		}
-	}
-
-	private SampleBatch batch(List<Entry> entries, boolean newest) {
-		return Batches.of(this.node, this.run, this.intervalMillis, this.spool.dropped(), entries,
-				newest ? this.texts : Map.of(), newest ? this.tables : Map.of());
-	}
-
-	private void delivered(int count, long lastSeq) {
-		this.spool.removeThrough(lastSeq);
-		this.backoff.succeeded();
-		this.sent += count;
-		if (this.hubLost) {
-			this.hubLost = false;
-			long dropped = this.spool.dropped() - this.droppedWhenLost;
-			this.log.info("Hub " + this.hub.address() + " is back; sending the " + (this.spool.size() + count)
-					+ " spooled samples in order"
-					+ ((dropped > 0) ? "; " + dropped + " older ones were dropped while the spool was full" : ""));
-		}
-	}
-
-	private void failed(String reason, boolean refused) {
-		if (!this.hubLost) {
-			this.hubLost = true;
-			this.droppedWhenLost = this.spool.dropped();
-			String message = "Hub " + this.hub.address() + (refused ? " refuses samples: " : " cannot be reached: ")
-					+ reason + "; spooling up to " + this.spool.capacity()
-					+ " samples and retrying with backoff until it answers";
-			if (refused) {
-				this.log.error(message);
-			}
-			else {
-				this.log.warn(message);
-			}
-		}
-		long wait = this.backoff.failed();
-		if (this.log.isDebugEnabled()) {
-			this.log.debug("Hub still unavailable (" + reason + "); retry " + this.backoff.failures() + " in " + wait
-					+ " ms with " + this.spool.size() + " samples spooled");
-		}
-		if (!this.running) {
-			return; // stopping: the loop ends, no point waiting
-		}
-		try {
-			Thread.sleep(wait);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.running = false;
 		}
 	}
 
 	private void awaitSample() {
 		synchronized (this.arrivals) {
-			if (this.spool.size() == 0 && this.running) {
-				try {
-					this.arrivals.wait(Math.max(100, this.intervalMillis));
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					this.running = false;
+			try {
+				while (this.running && this.delivery.spooled() == 0) {
+					this.arrivals.wait();
 				}
 			}
+			catch (InterruptedException ex) {
+				interrupted();
+			}
 		}
+	}
+
+	/** Waits out a backoff; new samples do not cut it short, stopping does. */
+	private void pause(long millis) {
+		long deadline = System.nanoTime() + millis * 1_000_000;
+		synchronized (this.arrivals) {
+			try {
+				long left;
+				while (this.running && (left = deadline - System.nanoTime()) > 0) {
+					this.arrivals.wait(Math.max(1, left / 1_000_000));
+				}
+			}
+			catch (InterruptedException ex) {
+				interrupted();
+			}
+		}
+	}
+
+	private void interrupted() {
+		Thread.currentThread().interrupt();
+		this.running = false;
 	}
 
 	/** Stops taking new work; the sender delivers what is left if the hub answers. */
@@ -222,20 +86,16 @@ final class Agent implements Runnable {
 		}
 	}
 
-	long sent() {
-		return this.sent;
+	Delivery delivery() {
+		return this.delivery;
 	}
 
-	long rejected() {
-		return this.rejected;
+	long sent() {
+		return this.delivery.sent();
 	}
 
 	boolean hubLost() {
-		return this.hubLost;
-	}
-
-	String runId() {
-		return this.run;
+		return this.delivery.hubLost();
 	}
 
 }

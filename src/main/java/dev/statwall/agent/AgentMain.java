@@ -1,15 +1,15 @@
 package dev.statwall.agent;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.statwall.hub.HubProperties;
 import dev.statwall.role.Launcher;
 import dev.statwall.sampling.LocalNode;
 import dev.statwall.sampling.ProbeFactory;
@@ -43,20 +43,17 @@ public final class AgentMain {
 		HealthFile health;
 		long interval;
 		try {
-			HubProperties hub = binder.bindOrCreate("statwall.hub", HubProperties.class);
+			HubClientProperties hub = binder.bindOrCreate("statwall.hub", HubClientProperties.class);
 			AgentProperties properties = binder.bindOrCreate("statwall.agent", AgentProperties.class);
 			interval = binder.bindOrCreate("statwall.sampling", SamplingProperties.class).interval().toMillis();
 			String node = NodeNames.require(binder.bindOrCreate("statwall", LocalNode.class).name());
-			HubConnection connection = new HubConnection(hub.requireUrl(), hub.requireToken(), properties.timeout());
-			Spool spool = new Spool(properties.spoolSize());
-			String run = SampleBatch.newRun();
-			agent = new Agent(node, run, interval, spool, connection,
-					new Backoff(properties.retryInitial(), properties.retryMax(), ThreadLocalRandom.current()),
-					properties.batchSize(), LogFactory.getLog(Agent.class));
-			health = new HealthFile(properties.healthFile(), spool, logger);
+			HubConnection connection = new HubConnection(hub, properties.timeout());
+			agent = agent(node, interval, properties, connection);
+			Delivery delivery = agent.delivery();
+			health = new HealthFile(properties.healthFile(), delivery.capacity(), logger);
 			sampler = new Sampler(ProbeFactory.create(environment), (event) -> agent.accept((Sample) event), Clock.systemUTC());
-			logger.info("statwall agent '" + node + "' (run " + run + ") samples every " + interval + " ms and sends to "
-					+ connection.address() + "; its spool holds " + spool.capacity() + " samples");
+			logger.info("statwall agent '" + node + "' (run " + delivery.run() + ") samples every " + interval
+					+ " ms and sends to " + connection.address() + "; its spool holds " + delivery.capacity() + " samples");
 		}
 		catch (RuntimeException ex) {
 			Launcher.exit("agent", ex);
@@ -69,9 +66,12 @@ public final class AgentMain {
 			thread.setDaemon(true);
 			return thread;
 		});
-		scheduler.scheduleAtFixedRate(sampler::sampleLater, 0, interval, TimeUnit.MILLISECONDS);
-		scheduler.scheduleAtFixedRate(health::write, 0, 5, TimeUnit.SECONDS);
+		// kept so the shutdown hook can cancel them; each task catches what it can fail with
+		List<ScheduledFuture<?>> tasks = List.of(
+				scheduler.scheduleAtFixedRate(sampler::sampleLater, 0, interval, TimeUnit.MILLISECONDS),
+				scheduler.scheduleAtFixedRate(health::write, 0, 5, TimeUnit.SECONDS));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			tasks.forEach((task) -> task.cancel(false));
 			scheduler.shutdownNow();
 			sampler.destroy();
 			agent.stop();
@@ -83,6 +83,20 @@ public final class AgentMain {
 			}
 			sender.interrupt();
 		}, "statwall-shutdown"));
+	}
+
+	/**
+	 * An agent's sender as {@link #run} makes it: a new run id, and a random source of its own for
+	 * the backoff, so agents started the same way retry at different times.
+	 */
+	static Agent agent(String node, long intervalMillis, AgentProperties properties, HubConnection hub) {
+		return agent(node, intervalMillis, properties, hub, LogFactory.getLog(Agent.class));
+	}
+
+	static Agent agent(String node, long intervalMillis, AgentProperties properties, HubConnection hub, Log log) {
+		Delivery delivery = new Delivery(node, SampleBatch.newRun(), intervalMillis, properties, Backoff.randomFor(node),
+				DeliveryLog.of(log));
+		return new Agent(delivery, hub);
 	}
 
 }

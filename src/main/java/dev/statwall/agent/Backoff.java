@@ -1,6 +1,8 @@
 package dev.statwall.agent;
 
 import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,6 +24,19 @@ public final class Backoff {
 		this.initialMillis = Math.max(1, initial.toMillis());
 		this.maxMillis = Math.max(this.initialMillis, max.toMillis());
 		this.random = random;
+	}
+
+	/**
+	 * A random source of its own for one sender, seeded from this thread's generator (itself seeded
+	 * from the clock and the monotonic timer), the process id and the node's name: agents started by
+	 * the same unit at the same moment, on one machine or many, draw different waits. A generator
+	 * must never be handed to another thread as {@code ThreadLocalRandom.current()} was: on a thread
+	 * that did not ask for it, it draws from a seed every JVM shares.
+	 */
+	public static RandomGenerator randomFor(String node) {
+		long seed = ThreadLocalRandom.current().nextLong() ^ (ProcessHandle.current().pid() * 0x9E3779B97F4A7C15L)
+				^ ((long) node.hashCode() << 32);
+		return new SplittableRandom(seed);
 	}
 
 	/** Counts one more failure and returns how long to wait before the next try, in milliseconds. */

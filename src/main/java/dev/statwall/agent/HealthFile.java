@@ -16,21 +16,21 @@ final class HealthFile {
 
 	private final Path path;
 
-	private final Spool spool;
+	private final int spoolCapacity;
 
 	private final Log log;
 
 	private boolean failed;
 
-	HealthFile(Path path, Spool spool, Log log) {
+	HealthFile(Path path, int spoolCapacity, Log log) {
 		this.path = path;
-		this.spool = spool;
+		this.spoolCapacity = spoolCapacity;
 		this.log = log;
 	}
 
 	void write() {
 		String status = "{\"status\":\"UP\",\"time\":\"" + Instant.now() + "\",\"spool\":{\"capacity\":"
-				+ this.spool.capacity() + "}}\n";
+				+ this.spoolCapacity + "}}\n";
 		try {
 			Path temporary = this.path.resolveSibling(this.path.getFileName() + ".tmp");
 			Files.writeString(temporary, status);

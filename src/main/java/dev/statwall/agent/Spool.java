@@ -7,16 +7,22 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Samples waiting for the hub, oldest first, in a fixed ring: when it is full the oldest sample
- * is dropped and counted, so a long outage costs the oldest data, never memory.
+ * Samples waiting for the hub, oldest first, in a bounded ring: when it is full the oldest sample
+ * is dropped and counted, so a long outage costs the oldest data, never memory. The ring starts
+ * small and grows up to its capacity only while a backlog builds, so a simulator's ten thousand
+ * nodes that deliver every sample at once hold a few slots each, not 1,800.
  * <p>
  * The sampler adds while the sender reads: the sender peeks a batch, sends it, and only then
  * removes it by sequence number, so a sample dropped meanwhile cannot take a newer one with it.
  */
 public final class Spool {
 
+	private static final int INITIAL_SLOTS = 4;
+
+	private final int capacity;
+
 	/** Slots outside the samples held are null, so a dropped sample can be collected. */
-	private final @Nullable Entry[] ring;
+	private @Nullable Entry[] ring;
 
 	private int head;
 
@@ -28,11 +34,15 @@ public final class Spool {
 		if (capacity < 1) {
 			throw new IllegalArgumentException("a spool holds at least one sample, not " + capacity);
 		}
-		this.ring = new Entry[capacity];
+		this.capacity = capacity;
+		this.ring = new Entry[Math.min(capacity, INITIAL_SLOTS)];
 	}
 
 	/** Adds the newest sample; returns false when the oldest had to be dropped for it. */
 	public synchronized boolean add(Entry entry) {
+		if (this.size == this.ring.length && this.ring.length < this.capacity) {
+			grow();
+		}
 		boolean room = this.size < this.ring.length;
 		if (!room) {
 			this.ring[this.head] = null;
@@ -43,6 +53,15 @@ public final class Spool {
 		this.ring[(this.head + this.size) % this.ring.length] = entry;
 		this.size++;
 		return room;
+	}
+
+	private void grow() {
+		@Nullable Entry[] larger = new Entry[(int) Math.min(this.capacity, 2L * this.ring.length)];
+		for (int i = 0; i < this.size; i++) {
+			larger[i] = this.ring[(this.head + i) % this.ring.length];
+		}
+		this.ring = larger;
+		this.head = 0;
 	}
 
 	/**
@@ -80,7 +99,7 @@ public final class Spool {
 	}
 
 	public int capacity() {
-		return this.ring.length;
+		return this.capacity;
 	}
 
 	/** Samples dropped because the spool was full, since it was created. */
@@ -94,14 +113,56 @@ public final class Spool {
 
 	/**
 	 * One sample as it waits: its values follow {@code metrics}, which consecutive samples share
-	 * (the same array) as long as the node reports the same metrics.
-	 *
-	 * @param seq the sample's sequence number in this run
-	 * @param time when it was taken, epoch milliseconds
-	 * @param metrics the metric names
-	 * @param values one per metric; {@code NaN} for n/a
+	 * (the same array) as long as the node reports the same metrics. A class rather than a record:
+	 * it holds arrays, shared on purpose and never changed once spooled, which a record's equality
+	 * would not compare.
 	 */
-	public record Entry(long seq, long time, String[] metrics, double[] values) {
+	public static final class Entry {
+
+		private final long seq;
+
+		private final long time;
+
+		private final String[] metrics;
+
+		private final double[] values;
+
+		/**
+		 * @param seq the sample's sequence number in this run
+		 * @param time when it was taken, epoch milliseconds
+		 * @param metrics the metric names
+		 * @param values one per metric; {@code NaN} for n/a
+		 */
+		public Entry(long seq, long time, String[] metrics, double[] values) {
+			this.seq = seq;
+			this.time = time;
+			this.metrics = metrics;
+			this.values = values;
+		}
+
+		public long seq() {
+			return this.seq;
+		}
+
+		public long time() {
+			return this.time;
+		}
+
+		/** The names, shared with the samples before and after: not to be changed. */
+		public String[] metrics() {
+			return this.metrics;
+		}
+
+		/** The values, in the order of {@link #metrics()}: not to be changed. */
+		public double[] values() {
+			return this.values;
+		}
+
+		@Override
+		public String toString() {
+			return "Entry[seq=" + this.seq + ", time=" + this.time + ", " + this.metrics.length + " metrics]";
+		}
+
 	}
 
 }

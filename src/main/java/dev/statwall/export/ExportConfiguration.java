@@ -1,7 +1,11 @@
 package dev.statwall.export;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
+import dev.statwall.sampling.Reading;
 import dev.statwall.series.SeriesStore;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,9 +22,16 @@ class ExportConfiguration {
 
 	@Bean
 	NodeMetricsCollector nodeMetricsCollector(SeriesStore store, ObjectProvider<PrometheusRegistry> registry) {
-		NodeMetricsCollector collector = new NodeMetricsCollector(store);
+		NodeMetricsCollector collector = new NodeMetricsCollector(() -> latest(store));
 		registry.ifAvailable((prometheus) -> prometheus.register(collector));
 		return collector;
+	}
+
+	/** Every node's newest sample, as the history store holds it. */
+	static Map<String, Reading> latest(SeriesStore store) {
+		Map<String, Reading> latest = new LinkedHashMap<>();
+		store.nodes().forEach((node) -> latest.put(node.name(), new Reading(node.values(), node.texts(), Map.of())));
+		return latest;
 	}
 
 }

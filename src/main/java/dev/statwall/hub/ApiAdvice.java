@@ -44,9 +44,22 @@ class ApiAdvice {
 		return answer(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
+	/** A sample older than the node's newest: the batch says what, nothing of it changed anything. */
+	@ExceptionHandler
+	ResponseEntity<ApiError> outOfOrder(dev.statwall.series.OutOfOrderException ex) {
+		return answer(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
 	@ExceptionHandler
 	ResponseEntity<ApiError> unknownNode(NodeRegistry.UnknownNodeException ex) {
 		return answer(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> nodeLimit(NodeRegistry.NodeLimitException ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, "60")
+			.body(new ApiError(429, HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase(), String.valueOf(ex.getMessage())));
 	}
 
 	@ExceptionHandler
@@ -61,6 +74,13 @@ class ApiAdvice {
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.body(new ApiError(503, HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(),
 					"the hub cannot store samples now (" + ex.getMessage() + "); send them again later"));
+	}
+
+
+	/** A node name belongs to one agent at a time; the hub said so in its log, once. */
+	@ExceptionHandler
+	ResponseEntity<ApiError> inUse(NodeInUseException ex) {
+		return answer(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -13,6 +13,7 @@ import dev.statwall.hub.Node.NodeState;
 import dev.statwall.hub.Overview.Query;
 import dev.statwall.role.ConditionalOnRole;
 import dev.statwall.role.Role;
+import dev.statwall.security.Access;
 import dev.statwall.web.CardViews;
 import dev.statwall.web.TimeRange;
 
@@ -54,8 +55,10 @@ class ClusterPageController {
 
 	private final Clock clock;
 
+	private final Access access;
+
 	ClusterPageController(NodeRegistry nodes, Overview overview, Dashboard dashboard, CardViews views, HubToken token,
-			HubProperties properties, Clock clock) {
+			HubProperties properties, Access access, Clock clock) {
 		this.clock = clock;
 		this.nodes = nodes;
 		this.overview = overview;
@@ -63,6 +66,7 @@ class ClusterPageController {
 		this.views = views;
 		this.token = token;
 		this.properties = properties;
+		this.access = access;
 	}
 
 	@GetMapping("/")
@@ -125,14 +129,15 @@ class ClusterPageController {
 	}
 
 	/**
-	 * The forget button: htmx asks for the token ({@code hx-prompt}) and sends it in {@code HX-Prompt}.
+	 * The forget button: htmx asks for the token ({@code hx-prompt}) and sends it in {@code HX-Prompt};
+	 * with sign-in on, security lets only admins here and no token is asked for.
 	 * The tile goes away; from a node's own page, the browser goes back to the overview.
 	 */
 	@DeleteMapping(path = "/nodes/{name}", produces = MediaType.TEXT_PLAIN_VALUE)
 	ResponseEntity<String> forget(@PathVariable String name,
 			@RequestHeader(name = "HX-Prompt", required = false) @Nullable String prompt,
 			@RequestParam(required = false) @Nullable String then) {
-		if (!this.token.matches((prompt != null) ? prompt.strip() : null)) {
+		if (this.access.tokenRequired() && !this.token.matches((prompt != null) ? prompt.strip() : null)) {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("wrong token: forgetting a node needs statwall.hub.token");
 		}
 		try {

@@ -62,9 +62,9 @@ class HubConfiguration implements SchedulingConfigurer {
 
 		@Bean
 		static NodeRegistry nodeRegistry(SeriesStore store, Tables tables, NodeDashboards dashboards,
-				ApplicationEventPublisher events, Clock clock, HubProperties properties,
+				ApplicationEventPublisher events, Clock clock, HubProperties properties, HubLimits limits,
 				ObjectProvider<MeterRegistry> meters) {
-			return new NodeRegistry(store, tables, dashboards, events, clock, properties,
+			return new NodeRegistry(store, tables, dashboards, events, clock, properties, limits,
 					meters.getIfAvailable(SimpleMeterRegistry::new));
 		}
 

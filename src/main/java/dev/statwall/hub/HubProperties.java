@@ -1,6 +1,5 @@
 package dev.statwall.hub;
 
-import java.net.URI;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
@@ -10,10 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The hub: where agents find it, and how it judges them. Checked in the constructor rather than
- * with Bean Validation because agents bind it without an application context.
+ * The hub: how it judges the agents that send to it. Where agents find it is theirs to know
+ * ({@code dev.statwall.agent.HubClientProperties}, under the same prefix).
  *
- * @param url where agents and the simulator send samples, such as {@code http://hub.local:8080}
  * @param token the shared secret agents send as a bearer token; a hub refuses to start without one
  * @param sampleSelf whether the hub also samples its own machine and shows it as a node
  * @param staleAfter a node that has sent nothing for this long is stale
@@ -23,10 +21,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxAge how far a sample's time may be behind the hub's clock
  */
 @ConfigurationProperties("statwall.hub")
-public record HubProperties(@Nullable URI url, @Nullable String token, @DefaultValue("true") boolean sampleSelf,
+public record HubProperties(@Nullable String token, @DefaultValue("true") boolean sampleSelf,
 		@DefaultValue("3s") Duration staleAfter, @DefaultValue("30s") Duration offlineAfter,
-		@DefaultValue("1MB") DataSize maxBody,
-		@DefaultValue("5m") Duration maxAhead, @DefaultValue("24h") Duration maxAge) {
+		@DefaultValue("1MB") DataSize maxBody, @DefaultValue("5m") Duration maxAhead,
+		@DefaultValue("24h") Duration maxAge) {
 
 	public HubProperties {
 		positive("stale-after", staleAfter);
@@ -39,10 +37,6 @@ public record HubProperties(@Nullable URI url, @Nullable String token, @DefaultV
 		}
 		if (maxBody.toBytes() < 1024) {
 			throw new IllegalArgumentException("statwall.hub.max-body must be at least 1KB, was " + maxBody);
-		}
-		if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
-			throw new IllegalArgumentException(
-					"statwall.hub.url must be an http:// or https:// address such as http://hub.local:8080, was " + url);
 		}
 	}
 
@@ -61,20 +55,11 @@ public record HubProperties(@Nullable URI url, @Nullable String token, @DefaultV
 		return this.token;
 	}
 
-	/** The hub's address, or a failure that says how to set it. */
-	public URI requireUrl() {
-		if (this.url == null) {
-			throw new IllegalArgumentException("statwall.hub.url is not set: where is the hub, such as http://hub.local:8080?");
-		}
-		return this.url;
-	}
-
 	/** Never prints the token. */
 	@Override
 	public String toString() {
-		return "HubProperties[url=" + this.url + ", token=" + ((this.token == null) ? "none" : "***")
-				+ ", sampleSelf=" + this.sampleSelf + ", staleAfter=" + this.staleAfter + ", offlineAfter="
-				+ this.offlineAfter + ", maxBody=" + this.maxBody
+		return "HubProperties[token=" + ((this.token == null) ? "none" : "***") + ", sampleSelf=" + this.sampleSelf
+				+ ", staleAfter=" + this.staleAfter + ", offlineAfter=" + this.offlineAfter + ", maxBody=" + this.maxBody
 				+ ", maxAhead=" + this.maxAhead + ", maxAge=" + this.maxAge + "]";
 	}
 

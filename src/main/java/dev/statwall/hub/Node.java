@@ -17,49 +17,62 @@ final class Node {
 
 	boolean forgotten;
 
+	/** The last run refused because this node's current run was still sending: said once, not at every retry. */
+	@Nullable String refusedRun;
+
 	private volatile long lastSeen;
 
 	private volatile @Nullable NodeInfo info;
 
-	private volatile NodeState state;
+	/** Built when read, not at every sample: most of a large hub's nodes are looked at by no one. */
+	private volatile @Nullable NodeState state;
 
 	Node(String name) {
 		this.name = name;
-		this.state = new NodeState(name, 0, 0, 0, 0, 0, Vitals.NONE, Map.of(), Map.of());
 	}
 
 	/** A node the history store knows from before a restart. */
 	Node(NodeInfo info) {
 		this(info.name());
 		this.lastSeen = info.lastSeen();
-		update(info);
+		this.info = info;
 	}
 
 	NodeState state() {
-		return this.state;
+		NodeState state = this.state;
+		NodeInfo info = this.info;
+		long lastSeen = this.lastSeen;
+		if (state != null && state.lastSeen() == lastSeen && state.source() == info) {
+			return state;
+		}
+		state = (info != null)
+				? new NodeState(this.name, lastSeen, info.lastTime(), info.runSeq(), info.interval(), info.dropped(),
+						Vitals.of(info.values()), info.values(), info.texts(), info)
+				: new NodeState(this.name, lastSeen, 0, 0, 0, 0, Vitals.NONE, Map.of(), Map.of(), null);
+		this.state = state;
+		return state;
 	}
 
 	long lastSeen() {
 		return this.lastSeen;
 	}
 
-	void seen(long now, @Nullable NodeInfo latest) {
-		this.lastSeen = now;
-		if (latest != null) {
-			update(latest);
-		}
-		else {
-			NodeState previous = this.state;
-			this.state = new NodeState(this.name, now, previous.lastSampleTime(), previous.lastSeq(), previous.interval(),
-					previous.dropped(), previous.vitals(), previous.values(), previous.texts());
-		}
+	/**
+	 * Whether {@code run} is a new agent run that claims this node while its current run is still
+	 * sending (heard from within {@code staleAfterMillis}): a node belongs to one agent at a time. A
+	 * run that takes over after silence, and a late batch of a replaced run, are no claim.
+	 */
+	boolean claimedWhileInUse(String run, @Nullable NodeInfo info, long now, long staleAfterMillis) {
+		long lastSeen = this.lastSeen;
+		return info != null && info.run() != null && !run.equals(info.run()) && !info.pastRuns().contains(run)
+				&& lastSeen > 0 && now - lastSeen < staleAfterMillis;
 	}
 
-	private void update(NodeInfo info) {
-		this.info = info;
-		Map<String, Double> values = info.values();
-		this.state = new NodeState(this.name, this.lastSeen, info.lastTime(), info.runSeq(), info.interval(),
-				info.dropped(), Vitals.of(values), values, info.texts());
+	void seen(long now, @Nullable NodeInfo latest) {
+		if (latest != null) {
+			this.info = latest;
+		}
+		this.lastSeen = now;
 	}
 
 	/**
@@ -74,9 +87,10 @@ final class Node {
 	 * @param vitals the overview's numbers from the newest sample
 	 * @param values every value of the newest sample
 	 * @param texts the newest texts, such as {@code os.name}
+	 * @param source what the history store knew of it when this was built
 	 */
 	record NodeState(String name, long lastSeen, long lastSampleTime, long lastSeq, long interval, long dropped,
-			Vitals vitals, Map<String, Double> values, Map<String, String> texts) {
+			Vitals vitals, Map<String, Double> values, Map<String, String> texts, @Nullable NodeInfo source) {
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.statwall.buffer.MapBuffer.MapChange;
@@ -44,6 +46,8 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 public final class NodeRegistry {
 
+	private static final Log logger = LogFactory.getLog(NodeRegistry.class);
+
 	private final ConcurrentMap<String, Node> nodes = new ConcurrentHashMap<>();
 
 	private final SeriesStore store;
@@ -58,6 +62,8 @@ public final class NodeRegistry {
 
 	private final HubProperties properties;
 
+	private final HubLimits limits;
+
 	private final Counter taken;
 
 	private final Counter duplicates;
@@ -65,8 +71,9 @@ public final class NodeRegistry {
 	private final Counter agentDropped;
 
 	NodeRegistry(SeriesStore store, Tables tables, NodeDashboards dashboards, ApplicationEventPublisher events,
-			Clock clock, HubProperties properties, MeterRegistry meters) {
+			Clock clock, HubProperties properties, HubLimits limits, MeterRegistry meters) {
 		this.store = store;
+		this.limits = limits;
 		this.tables = tables;
 		this.dashboards = dashboards;
 		this.events = events;
@@ -94,6 +101,7 @@ public final class NodeRegistry {
 	 * @throws BadBatchException when a sample's time is too far from the hub's clock, or older than
 	 * the node's newest
 	 * @throws dev.statwall.series.StorageUnavailableException when it cannot be made durable now
+	 * @throws NodeInUseException when a new run claims a node whose current run is still sending
 	 */
 	public Taken ingest(SampleBatch batch) {
 		long now = this.clock.millis();
@@ -101,7 +109,14 @@ public final class NodeRegistry {
 		List<SampleStored> stored = new ArrayList<>();
 		Taken taken;
 		while (true) {
-			Node node = this.nodes.computeIfAbsent(batch.node(), Node::new);
+			Node node = this.nodes.get(batch.node());
+			if (node == null) {
+				if (this.nodes.size() >= this.limits.maxNodes()) {
+					throw new NodeLimitException("the hub holds statwall.hub.max-nodes (" + this.limits.maxNodes()
+							+ ") nodes; node '" + batch.node() + "' is taken once an offline node is forgotten");
+				}
+				node = this.nodes.computeIfAbsent(batch.node(), Node::new);
+			}
 			synchronized (node) {
 				if (node.forgotten) {
 					continue; // forgotten just now: start afresh
@@ -119,6 +134,9 @@ public final class NodeRegistry {
 
 	private Taken take(Node node, SampleBatch batch, long now, List<SampleStored> stored) {
 		NodeInfo info = this.store.node(node.name).orElse(null);
+		if (node.claimedWhileInUse(batch.run(), info, now, this.properties.staleAfter().toMillis())) {
+			throw inUse(node, batch.run(), now);
+		}
 		boolean current = info != null && batch.run().equals(info.run());
 		int taken = 0;
 		int duplicates = 0;
@@ -129,6 +147,7 @@ public final class NodeRegistry {
 		}
 		else {
 			checkOrder(batch, info, last);
+			checkLimits(batch, info);
 			long before = (info != null) ? info.dropped() : 0;
 			NodeInfo after = info;
 			for (int i = 0; i < batch.size(); i++) {
@@ -165,6 +184,18 @@ public final class NodeRegistry {
 		return new Taken(taken, duplicates, last);
 	}
 
+	private NodeInUseException inUse(Node node, String run, long now) {
+		String reason = "node '" + node.name + "' belongs to another agent run that is still sending (last heard "
+				+ Ago.text(Duration.ofMillis(Math.max(0, now - node.lastSeen()))) + " ago); a new run may take it over "
+				+ "once that one has been silent for statwall.hub.stale-after (" + Ago.text(this.properties.staleAfter())
+				+ "). Do two machines have the same statwall.node-name?";
+		if (!run.equals(node.refusedRun)) {
+			node.refusedRun = run;
+			logger.warn("Refused agent run " + run + ": " + reason);
+		}
+		return new NodeInUseException(reason);
+	}
+
 	/** Tables describe the newest sample: they go out with it, or alone when the batch was all duplicates. */
 	private static void withTables(List<SampleStored> stored, Map<String, MapChange> tables, @Nullable NodeInfo node) {
 		if (!stored.isEmpty()) {
@@ -173,6 +204,28 @@ public final class NodeRegistry {
 		}
 		else if (node != null) {
 			stored.add(new SampleStored(node, List.of(), tables));
+		}
+	}
+
+	/** Refuses, before taking any of it, a batch that would give the node more metrics or tables than allowed. */
+	private void checkLimits(SampleBatch batch, @Nullable NodeInfo info) {
+		int metrics = (info != null) ? info.metrics().size() : 0;
+		if (metrics + batch.metrics().length > this.limits.maxMetrics()) {
+			java.util.Set<String> known = (info != null) ? new java.util.HashSet<>(info.metrics()) : java.util.Set.of();
+			for (String metric : batch.metrics()) {
+				if (!known.contains(metric) && ++metrics > this.limits.maxMetrics()) {
+					throw new BadBatchException("node '" + batch.node() + "' would report more metrics than "
+							+ "statwall.hub.max-metrics (" + this.limits.maxMetrics() + "), with '" + metric + "'");
+				}
+			}
+		}
+		if (!batch.tables().isEmpty()) {
+			java.util.Set<String> tables = new java.util.HashSet<>(this.tables.names(batch.node()));
+			tables.addAll(batch.tables().keySet());
+			if (tables.size() > this.limits.maxTables()) {
+				throw new BadBatchException("node '" + batch.node() + "' would report " + tables.size()
+						+ " tables, more than statwall.hub.max-tables (" + this.limits.maxTables() + ")");
+			}
 		}
 	}
 
@@ -312,6 +365,15 @@ public final class NodeRegistry {
 
 		UnknownNodeException(String node) {
 			super("no node '" + node + "' on this hub", null, false, false);
+		}
+
+	}
+
+	/** The hub holds as many nodes as it may: the web layer answers 429, and the agent retries later. */
+	public static final class NodeLimitException extends RuntimeException {
+
+		NodeLimitException(String reason) {
+			super(reason, null, false, false);
 		}
 
 	}

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.statwall.card.Formats;
 import dev.statwall.hub.Node.NodeState;
+import dev.statwall.sampling.Unit;
 
 /** The overview's summary and tiles, filtered, sorted and paged. */
 final class Overview {
@@ -62,8 +63,9 @@ final class Overview {
 			rx += Double.isNaN(vitals.netRx()) ? 0 : vitals.netRx();
 			tx += Double.isNaN(vitals.netTx()) ? 0 : vitals.netTx();
 		}
-		return new Summary(online, stale, offline, (cpuCount > 0) ? cpuSum / cpuCount : Double.NaN, cpuMax,
-				memoryUsed, rx, tx);
+		// sums and averages of decimals pick up binary noise (25.200000000000003): back to the units' decimals
+		return new Summary(online, stale, offline, (cpuCount > 0) ? Unit.PERCENT.round(cpuSum / cpuCount) : Double.NaN,
+				cpuMax, Unit.BYTES.round(memoryUsed), Unit.BYTES_PER_SECOND.round(rx), Unit.BYTES_PER_SECOND.round(tx));
 	}
 
 	Page page(Query query, Collection<NodeState> states) {

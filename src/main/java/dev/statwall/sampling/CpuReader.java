@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import oshi.hardware.CentralProcessor;
+import oshi.software.common.os.linux.nativefree.LinuxOperatingSystemNF;
 
 /**
  * CPU usage in total and per core, iowait, steal, load averages and the core count.
@@ -27,6 +28,9 @@ final class CpuReader implements Area {
 	/** user, nice, system, idle, iowait, irq, softirq, steal: OSHI's TickType order too. */
 	private static final int FIELDS = 8;
 
+	/** The modes' names, as Prometheus's node_exporter calls them. */
+	private static final String[] MODES = { "user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal" };
+
 	private final CentralProcessor processor;
 
 	private final boolean linux;
@@ -40,11 +44,18 @@ final class CpuReader implements Area {
 
 	private String[] coreNames = new String[0];
 
+	/** Per core and mode, the counter of seconds spent: {@code cpu.core.0.user_seconds_total}. */
+	private String[][] secondsNames = new String[0][];
+
+	/** Ticks per second: the kernel's USER_HZ on Linux, milliseconds in OSHI's ticks elsewhere. */
+	private final double ticksPerSecond;
+
 	private volatile List<Metric> metrics = List.of();
 
 	CpuReader(CentralProcessor processor, boolean linux) {
 		this.processor = processor;
 		this.linux = linux;
+		this.ticksPerSecond = linux ? LinuxOperatingSystemNF.hz() : 1000;
 	}
 
 	@Override
@@ -62,12 +73,20 @@ final class CpuReader implements Area {
 		this.previous = unknownTicks(cores + 1);
 		this.current = unknownTicks(cores + 1);
 		this.coreNames = new String[cores];
+		this.secondsNames = new String[cores][MODES.length];
 		List<Metric> list = new ArrayList<>();
 		list.add(new Metric("cpu.usage", Unit.PERCENT,
 				"CPU busy time between two samples, all cores: total - idle - iowait ticks"));
 		for (int i = 0; i < cores; i++) {
 			this.coreNames[i] = "cpu.core." + i + ".usage";
 			list.add(new Metric(this.coreNames[i], Unit.PERCENT, "Busy time of logical core " + i + " between two samples"));
+		}
+		for (int i = 0; i < cores; i++) {
+			for (int mode = 0; mode < MODES.length; mode++) {
+				this.secondsNames[i][mode] = "cpu.core." + i + "." + MODES[mode] + "_seconds_total";
+				list.add(new Metric(this.secondsNames[i][mode], Unit.SECONDS,
+						"Time logical core " + i + " spent in " + MODES[mode] + " mode since boot: the kernel's counter"));
+			}
 		}
 		if (this.linux) {
 			list.add(new Metric("cpu.iowait", Unit.PERCENT, "Idle time waiting for I/O, percent of all ticks"));
@@ -106,6 +125,10 @@ final class CpuReader implements Area {
 		out.value("cpu.usage", busyPercent(before[0], ticks[0]));
 		for (int i = 0; i < this.coreNames.length; i++) {
 			out.value(this.coreNames[i], busyPercent(before[i + 1], ticks[i + 1]));
+			long[] core = ticks[i + 1];
+			for (int mode = 0; mode < MODES.length; mode++) {
+				out.value(this.secondsNames[i][mode], (core[USER] < 0) ? Double.NaN : core[mode] / this.ticksPerSecond);
+			}
 		}
 		if (this.linux) {
 			out.value("cpu.iowait", sharePercent(before[0], ticks[0], IOWAIT));
@@ -179,7 +202,7 @@ final class CpuReader implements Area {
 				idle += delta;
 			}
 		}
-		return Rates.percent(total - idle, total);
+		return Rates.percent((double) (total - idle), (double) total);
 	}
 
 	private static double sharePercent(long[] previous, long[] current, int field) {
@@ -190,7 +213,7 @@ final class CpuReader implements Area {
 		for (int i = 0; i < FIELDS; i++) {
 			total += Math.max(0, current[i] - previous[i]);
 		}
-		return Rates.percent(Math.max(0, current[field] - previous[field]), total);
+		return Rates.percent((double) Math.max(0, current[field] - previous[field]), (double) total);
 	}
 
 	private int countLinuxCores() {

@@ -24,6 +24,15 @@ import oshi.hardware.HardwareAbstractionLayer;
  */
 final class DiskReader implements Area {
 
+	/** The kernel's counters per disk, in the order of the rates they make. */
+	private static final String[] COUNTERS = { "read_bytes_total", "write_bytes_total", "read_ops_total",
+			"write_ops_total" };
+
+	private static final Unit[] COUNTER_UNITS = { Unit.BYTES, Unit.BYTES, Unit.COUNT, Unit.COUNT };
+
+	private static final String[] COUNTER_HELP = { "Bytes read", "Bytes written", "Reads completed",
+			"Writes completed" };
+
 	private static final String[] SUFFIXES = { "read", "write", "read_ops", "write_ops" };
 
 	private static final String[] TOTALS = { "disk.read", "disk.write", "disk.read_ops", "disk.write_ops" };
@@ -89,7 +98,7 @@ final class DiskReader implements Area {
 		Map<String, DeviceCounters> found = new LinkedHashMap<>();
 		for (String name : names) {
 			DeviceCounters known = this.disks.get(name);
-			found.put(name, (known != null) ? known : new DeviceCounters("disk.", name, SUFFIXES));
+			found.put(name, (known != null) ? known : new DeviceCounters("disk.", name, COUNTERS, SUFFIXES));
 		}
 		this.disks = found;
 		List<Metric> list = new ArrayList<>();
@@ -98,7 +107,11 @@ final class DiskReader implements Area {
 		}
 		for (DeviceCounters disk : found.values()) {
 			for (int i = 0; i < SUFFIXES.length; i++) {
-				list.add(new Metric(disk.names[i], UNITS[i], HELP[i] + " on " + disk.device));
+				list.add(new Metric(disk.rateNames[i], UNITS[i], HELP[i] + " on " + disk.device));
+			}
+			for (int i = 0; i < COUNTERS.length; i++) {
+				list.add(new Metric(disk.counterNames[i], COUNTER_UNITS[i],
+						COUNTER_HELP[i] + " on " + disk.device + " since boot: the kernel's counter"));
 			}
 		}
 		this.metrics = List.copyOf(list);
@@ -171,9 +184,9 @@ final class DiskReader implements Area {
 	}
 
 	private void account(DeviceCounters counters, long now, Readout out) {
-		counters.update(now, this.rates);
+		counters.update(now, this.rates, out);
 		for (int i = 0; i < SUFFIXES.length; i++) {
-			out.value(counters.names[i], this.rates[i]);
+			out.value(counters.rateNames[i], this.rates[i]);
 			this.totals[i] = Rates.add(this.totals[i], this.rates[i]);
 		}
 	}

@@ -90,9 +90,9 @@ final class FileSystemReader implements Area {
 				continue;
 			}
 			long used = Math.max(0, total - free);
-			double usage = Rates.percent(used, used + available);
-			out.value(mount.usedName, used);
-			out.value(mount.totalName, total);
+			double usage = Unit.PERCENT.round(Rates.percent((double) used, (double) (used + available)));
+			out.value(mount.usedName, (double) used);
+			out.value(mount.totalName, (double) total);
 			out.value(mount.usageName, usage);
 			rows.put(mount.path, List.of(mount.path, mount.type, used, total, usage));
 		}

@@ -108,17 +108,17 @@ final class MemoryReader implements Area {
 		out.value("memory.used", used);
 		out.value("memory.available", (available >= 0) ? available : Double.NaN);
 		out.value("memory.total", (total > 0) ? total : Double.NaN);
-		out.value("memory.usage", Rates.percent(used, total));
+		out.value("memory.usage", Rates.percent(used, (double) total));
 		double swapUsed = (swapTotal >= 0 && swapFree >= 0) ? Math.max(0, swapTotal - swapFree) : Double.NaN;
 		out.value("swap.used", swapUsed);
 		out.value("swap.total", (swapTotal >= 0) ? swapTotal : Double.NaN);
-		out.value("swap.usage", Rates.percent(swapUsed, swapTotal));
+		out.value("swap.usage", Rates.percent(swapUsed, (double) swapTotal));
 		if (this.memoryLimit > 0) {
 			long cgroupUsed = this.cgroup.getMemoryUsage();
 			double usedBytes = (cgroupUsed >= 0) ? cgroupUsed : Double.NaN;
-			out.value("cgroup.memory.limit", this.memoryLimit);
+			out.value("cgroup.memory.limit", (double) this.memoryLimit);
 			out.value("cgroup.memory.used", usedBytes);
-			out.value("cgroup.memory.usage", Rates.percent(usedBytes, this.memoryLimit));
+			out.value("cgroup.memory.usage", Rates.percent(usedBytes, (double) this.memoryLimit));
 		}
 		if (!Double.isNaN(this.cpuLimit)) {
 			out.value("cgroup.cpu.limit", this.cpuLimit);

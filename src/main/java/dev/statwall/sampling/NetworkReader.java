@@ -19,6 +19,17 @@ import oshi.hardware.NetworkIF;
  */
 final class NetworkReader implements Area {
 
+	/** The kernel's counters per interface, as /proc/net/dev has them. */
+	private static final String[] COUNTERS = { "rx_bytes_total", "tx_bytes_total", "rx_packets_total",
+			"tx_packets_total", "rx_errors_total", "tx_errors_total", "rx_drops_total", "tx_drops_total" };
+
+	private static final Unit[] COUNTER_UNITS = { Unit.BYTES, Unit.BYTES, Unit.COUNT, Unit.COUNT, Unit.COUNT,
+			Unit.COUNT, Unit.COUNT, Unit.COUNT };
+
+	private static final String[] COUNTER_HELP = { "Bytes received", "Bytes sent", "Packets received", "Packets sent",
+			"Receive errors", "Send errors", "Received packets dropped", "Packets dropped before sending" };
+
+	/** Rates per interface: errors and drops add up both directions. */
 	private static final String[] SUFFIXES = { "rx", "tx", "rx_packets", "tx_packets", "errors", "drops" };
 
 	private static final String[] TOTALS = { "net.rx", "net.tx", "net.rx_packets", "net.tx_packets", "net.errors",
@@ -47,6 +58,8 @@ final class NetworkReader implements Area {
 	private final Map<String, DeviceCounters> interfaces = new HashMap<>();
 
 	private List<NetworkIF> oshiInterfaces = List.of();
+
+	private final double[] counterRates = new double[COUNTERS.length];
 
 	private final double[] rates = new double[SUFFIXES.length];
 
@@ -97,7 +110,7 @@ final class NetworkReader implements Area {
 	}
 
 	private DeviceCounters newInterface(String name) {
-		DeviceCounters counters = new DeviceCounters("net.", name, SUFFIXES);
+		DeviceCounters counters = new DeviceCounters("net.", name, COUNTERS, SUFFIXES);
 		counters.physical = this.linux && new File(SysPath.NET + name + "/device").exists();
 		counters.lastSeen = this.reads;
 		return counters;
@@ -119,7 +132,11 @@ final class NetworkReader implements Area {
 		sorted.sort((a, b) -> a.device.compareTo(b.device));
 		for (DeviceCounters counters : sorted) {
 			for (int i = 0; i < SUFFIXES.length; i++) {
-				list.add(new Metric(counters.names[i], UNITS[i], HELP[i] + " on " + counters.device));
+				list.add(new Metric(counters.rateNames[i], UNITS[i], HELP[i] + " on " + counters.device));
+			}
+			for (int i = 0; i < COUNTERS.length; i++) {
+				list.add(new Metric(counters.counterNames[i], COUNTER_UNITS[i],
+						COUNTER_HELP[i] + " on " + counters.device + " since boot: the kernel's counter"));
 			}
 		}
 		this.metrics = List.copyOf(list);
@@ -163,17 +180,15 @@ final class NetworkReader implements Area {
 			}
 			long[] values = counters.current;
 			// rx: bytes packets errs drop fifo frame compressed multicast; tx: bytes packets errs drop ...
-			long rxBytes = dev.nextLong();
-			long rxPackets = dev.nextLong();
-			long rxErrors = dev.nextLong();
-			long rxDrops = dev.nextLong();
+			values[0] = dev.nextLong();
+			values[2] = dev.nextLong();
+			values[4] = dev.nextLong();
+			values[6] = dev.nextLong();
 			dev.skipFields(4);
-			values[0] = rxBytes;
-			values[2] = rxPackets;
 			values[1] = dev.nextLong();
 			values[3] = dev.nextLong();
-			values[4] = rxErrors + dev.nextLong();
-			values[5] = rxDrops + dev.nextLong();
+			values[5] = dev.nextLong();
+			values[7] = dev.nextLong();
 			account(counters, now, out);
 		}
 		return added;
@@ -195,8 +210,10 @@ final class NetworkReader implements Area {
 			values[1] = network.getBytesSent();
 			values[2] = network.getPacketsRecv();
 			values[3] = network.getPacketsSent();
-			values[4] = network.getInErrors() + network.getOutErrors();
-			values[5] = network.getInDrops();
+			values[4] = network.getInErrors();
+			values[5] = network.getOutErrors();
+			values[6] = network.getInDrops();
+			values[7] = -1; // OSHI has no count of packets dropped on the way out
 			account(counters, now, out);
 		}
 		return added;
@@ -204,9 +221,16 @@ final class NetworkReader implements Area {
 
 	private void account(DeviceCounters counters, long now, Readout out) {
 		counters.lastSeen = this.reads;
-		counters.update(now, this.rates);
+		double[] raw = this.counterRates;
+		counters.update(now, raw, out);
+		this.rates[0] = raw[0];
+		this.rates[1] = raw[1];
+		this.rates[2] = raw[2];
+		this.rates[3] = raw[3];
+		this.rates[4] = Rates.add(raw[4], raw[5]);
+		this.rates[5] = Rates.add(raw[6], raw[7]);
 		for (int i = 0; i < SUFFIXES.length; i++) {
-			out.value(counters.names[i], this.rates[i]);
+			out.value(counters.rateNames[i], this.rates[i]);
 			if (counters.inTotal) {
 				this.totals[i] = Rates.add(this.totals[i], this.rates[i]);
 			}

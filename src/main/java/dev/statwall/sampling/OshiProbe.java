@@ -6,7 +6,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.logging.LogFactory;
 import oshi.hardware.HardwareAbstractionLayer;
@@ -35,6 +37,9 @@ final class OshiProbe implements SystemProbe {
 
 	private int expectedValues = 64;
 
+	/** Each metric's unit by name, for rounding; the sampler's thread only. */
+	private final Map<String, Unit> units = new HashMap<>();
+
 	OshiProbe(List<Area> areas, Duration discoveryInterval, FailureLog failures) {
 		this.areas = List.copyOf(areas);
 		this.discoveryNanos = discoveryInterval.toNanos();
@@ -56,7 +61,8 @@ final class OshiProbe implements SystemProbe {
 		areas.add(new NetworkReader(hardware, settings.network(), linux));
 		areas.add(new DiskReader(hardware, linux));
 		areas.add(new FileSystemReader(os.getFileSystem(), settings.fileSystems()));
-		areas.add(new ProcessReader(os, settings.processes().top(), settings.discoveryInterval(), linux));
+		areas.add(new ProcessReader(os, settings.processes().top(), settings.discoveryInterval(), linux,
+				new CommandLineMask(settings.processes().commandLine(), settings.secrets())));
 		areas.add(new SensorReader(hardware.getSensors(), Path.of(SysPath.SYS + "class/thermal"), failures));
 		areas.add(new SystemReader(os, linux));
 		return new OshiProbe(areas, settings.discoveryInterval(), failures);
@@ -81,7 +87,10 @@ final class OshiProbe implements SystemProbe {
 		if (now - this.discoveredAt >= this.discoveryNanos) {
 			discover();
 		}
-		Readout out = new Readout(this.expectedValues);
+		if (this.units.size() > 4 * Math.max(64, this.expectedValues)) {
+			this.units.clear(); // devices came and went: forget the names of those gone
+		}
+		Readout out = new Readout(this.expectedValues, this.units);
 		for (Area area : this.areas) {
 			try {
 				area.read(out);

@@ -1,5 +1,7 @@
 package dev.statwall.sampling;
 
+import java.util.List;
+
 import oshi.SystemInfo;
 import oshi.spi.SystemInfoProvider;
 
@@ -21,12 +23,14 @@ public final class ProbeFactory {
 		return create(binder.bindOrCreate("statwall.sampling.network", NetworkProperties.class),
 				binder.bindOrCreate("statwall.sampling.filesystems", FileSystemProperties.class),
 				binder.bindOrCreate("statwall.sampling.processes", ProcessProperties.class),
-				binder.bindOrCreate("statwall.sampling.discovery", DiscoveryProperties.class));
+				binder.bindOrCreate("statwall.sampling.discovery", DiscoveryProperties.class),
+				CommandLineMask.ownSecrets(environment));
 	}
 
 	static SystemProbe create(NetworkProperties network, FileSystemProperties fileSystems, ProcessProperties processes,
-			DiscoveryProperties discovery) {
-		return OshiProbe.create(systemInfo(), new ProbeSettings(network, fileSystems, processes, discovery.interval()));
+			DiscoveryProperties discovery, List<String> secrets) {
+		return OshiProbe.create(systemInfo(),
+				new ProbeSettings(network, fileSystems, processes, discovery.interval(), secrets));
 	}
 
 	/**

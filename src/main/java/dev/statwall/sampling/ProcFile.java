@@ -13,6 +13,13 @@ import java.util.Arrays;
  */
 final class ProcFile {
 
+	/** Powers of ten a double holds exactly. */
+	private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+			1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+
+	/** Whole numbers up to 2^53 are exact in a double. */
+	private static final long EXACT_DIGITS = 1L << 53;
+
 	private byte[] buffer;
 
 	private int length;
@@ -149,27 +156,36 @@ final class ProcFile {
 		return value;
 	}
 
-	/** The next unsigned decimal number such as {@code 0.52}, or NaN if the line has no more. */
+	/**
+	 * The next unsigned decimal number such as {@code 0.52}, or NaN if the line has no more. Read
+	 * exactly, as {@link Double#parseDouble} would: its digits make one whole number, divided once
+	 * by a power of ten. Adding up the digits' fractions instead gives 18.259999999999998 for 18.26.
+	 */
 	double nextDouble() {
 		long whole = nextLong();
 		if (whole < 0) {
 			return Double.NaN;
 		}
-		double value = whole;
-		if (this.position < this.length && this.buffer[this.position] == '.') {
-			this.position++;
-			double scale = 0.1;
-			while (this.position < this.length) {
-				byte b = this.buffer[this.position];
-				if (b < '0' || b > '9') {
-					break;
-				}
-				value += (b - '0') * scale;
-				scale /= 10;
-				this.position++;
-			}
+		if (this.position >= this.length || this.buffer[this.position] != '.') {
+			return whole;
 		}
-		return value;
+		this.position++;
+		long digits = whole;
+		int decimals = 0;
+		while (this.position < this.length) {
+			byte b = this.buffer[this.position];
+			if (b < '0' || b > '9') {
+				break;
+			}
+			// digits beyond what a double holds (sixteen or so) cannot change it; they are skipped
+			if (decimals < POWERS_OF_TEN.length - 1 && digits <= (EXACT_DIGITS - 9) / 10) {
+				digits = digits * 10 + (b - '0');
+				decimals++;
+			}
+			this.position++;
+		}
+		// both exact in a double, so the one division is correctly rounded
+		return digits / POWERS_OF_TEN[decimals];
 	}
 
 	/** The text from here up to (not including) {@code end} or a line break; moves past {@code end}. */
@@ -196,6 +212,15 @@ final class ProcFile {
 	}
 
 	/** Index of the last {@code b} in the file, or -1. */
+	/** A hash of the bytes from {@code start} to {@code end}, to tell a change without making a string. */
+	int hash(int start, int end) {
+		int hash = 1;
+		for (int i = Math.max(0, start); i < Math.min(end, this.length); i++) {
+			hash = 31 * hash + this.buffer[i];
+		}
+		return hash;
+	}
+
 	int lastIndexOf(char b) {
 		for (int i = this.length - 1; i >= 0; i--) {
 			if (this.buffer[i] == b) {

@@ -54,6 +54,8 @@ final class ProcessReader implements Area {
 
 	private final long pageSize;
 
+	private final CommandLineMask mask;
+
 	private final File proc = new File(ProcPath.PROC);
 
 	private final ProcFile file = new ProcFile(4096);
@@ -70,8 +72,9 @@ final class ProcessReader implements Area {
 
 	private int cores = 1;
 
-	ProcessReader(OperatingSystem os, int top, Duration refresh, boolean linux) {
+	ProcessReader(OperatingSystem os, int top, Duration refresh, boolean linux, CommandLineMask mask) {
 		this.os = os;
+		this.mask = mask;
 		this.top = top;
 		this.refreshNanos = refresh.toNanos();
 		this.linux = linux;
@@ -107,7 +110,7 @@ final class ProcessReader implements Area {
 		long threads = this.linux ? readProc(elapsed) : readOshi();
 		this.processes.values().removeIf((process) -> process.lastSeen != this.reads);
 		out.value("processes.count", this.live.size());
-		out.value("threads.count", threads);
+		out.value("threads.count", (double) threads);
 		out.table("processes.top", topTable(now));
 	}
 
@@ -132,7 +135,9 @@ final class ProcessReader implements Area {
 				continue; // exited since the listing
 			}
 			// the name may hold spaces and parentheses: the fields start after the last ')'
-			stat.position(stat.lastIndexOf(')') + 1);
+			int close = stat.lastIndexOf(')');
+			int comm = stat.hash(stat.indexOf('(', 0) + 1, close);
+			stat.position(close + 1);
 			stat.skipFields(11); // state .. cmajflt
 			long ticks = stat.nextLong() + stat.nextLong(); // utime + stime
 			stat.skipFields(4); // cutime cstime priority nice
@@ -145,6 +150,11 @@ final class ProcessReader implements Area {
 				// new, or a new process under a reused pid: nothing of the old one applies
 				process.reset(started, (this.reads == 1) ? Rates.UNKNOWN : 0);
 			}
+			else if (process.comm != comm) {
+				// it ran another program (exec; seen first between fork and exec): read its name again
+				process.detailsNanos = Rates.UNKNOWN;
+			}
+			process.comm = comm;
 			process.cpu = (process.ticks < 0 || elapsed <= 0) ? Double.NaN
 					: Math.min(100.0 * this.cores, Math.max(0, ticks - process.ticks) * 100.0 * 1e9 / (this.hz * elapsed));
 			process.ticks = ticks;
@@ -206,31 +216,48 @@ final class ProcessReader implements Area {
 					OSProcess osProcess = process.osProcess;
 					process.name = osProcess.getName();
 					process.user = osProcess.getUser();
-					String command = osProcess.getCommandLine();
-					process.command = cut(command.isBlank() ? "[" + process.name + "]" : command);
+					List<String> arguments = osProcess.getArguments();
+					if (arguments.isEmpty() && !osProcess.getCommandLine().isBlank()) {
+						arguments = List.of(osProcess.getCommandLine());
+					}
+					process.command = arguments.isEmpty() ? "[" + process.name + "]" : cut(this.mask.show(arguments));
 				}
 				process.detailsNanos = now;
 			}
-			rows.put(process.pid, List.of(process.pidNumber, process.name, process.user, process.cpu, process.memory,
-					process.command));
+			rows.put(process.pid, List.of(process.pidNumber, process.name, process.user, Unit.PERCENT.round(process.cpu),
+					this.linux ? resident(process) : process.memory, process.command));
 		}
+	}
+
+	/**
+	 * Resident memory as top and psutil show it: /proc/[pid]/statm's resident pages, which the
+	 * kernel sums exactly; stat's rss, read for every process to rank them, can lag behind it.
+	 * Read for the table's rows only.
+	 */
+	private long resident(Proc process) {
+		ProcFile statm = this.file;
+		if (!statm.load(process.statmPath)) {
+			return process.memory; // exited since its stat was read
+		}
+		statm.nextLong(); // size
+		long pages = statm.nextLong();
+		return (pages >= 0) ? pages * this.pageSize : process.memory;
 	}
 
 	/** Name, user and command line: slow to change, so read for the table's rows only. */
 	private void readDetails(Proc process) {
 		ProcFile file = this.file;
 		String comm = file.load(process.path + "/comm") ? file.text(0, file.length()).strip() : process.name;
-		String command = "";
-		String argv0 = "";
+		List<String> arguments = List.of();
 		if (file.load(process.path + "/cmdline") && file.length() > 0) {
-			int end = file.indexOf((char) 0, 0);
-			argv0 = file.text(0, (end < 0) ? file.length() : end);
-			command = cut(file.textNulAsSpace(0, file.length()));
+			arguments = arguments(file.text(0, file.length()));
 		}
+		String argv0 = arguments.isEmpty() ? "" : arguments.get(0);
 		// comm is cut to 15 characters; the program's own name from argv[0] is whole
 		String base = argv0.substring(argv0.lastIndexOf('/') + 1);
 		process.name = (comm.length() >= COMM_LIMIT && base.startsWith(comm)) ? base : comm;
-		process.command = command.isEmpty() ? "[" + comm + "]" : command;
+		// masked (or hidden) here, on the node that reads it, before it is sent or shown
+		process.command = arguments.isEmpty() ? "[" + comm + "]" : cut(this.mask.show(arguments));
 		long uid = -1;
 		if (file.load(process.path + "/status")) {
 			int at = file.indexOf("\nUid:", 0);
@@ -261,6 +288,23 @@ final class ProcessReader implements Area {
 		return users;
 	}
 
+	/** The NUL-separated arguments of /proc/[pid]/cmdline; a process that rewrote it may use spaces. */
+	static List<String> arguments(String cmdline) {
+		List<String> arguments = new ArrayList<>();
+		int start = 0;
+		while (start < cmdline.length()) {
+			int end = cmdline.indexOf('\0', start);
+			if (end < 0) {
+				end = cmdline.length();
+			}
+			if (end > start) {
+				arguments.add(cmdline.substring(start, end));
+			}
+			start = end + 1;
+		}
+		return arguments;
+	}
+
 	static String cut(String command) {
 		return (command.length() <= COMMAND_LIMIT) ? command : command.substring(0, COMMAND_LIMIT);
 	}
@@ -280,7 +324,12 @@ final class ProcessReader implements Area {
 
 		final String statPath;
 
+		final String statmPath;
+
 		long started = Rates.UNKNOWN;
+
+		/** A hash of the kernel's name of it, which changes when it runs another program. */
+		int comm;
 
 		long ticks = Rates.UNKNOWN;
 
@@ -308,6 +357,7 @@ final class ProcessReader implements Area {
 			this.pidNumber = Integer.valueOf(pid);
 			this.path = ProcPath.PROC + "/" + pid;
 			this.statPath = this.path + "/stat";
+			this.statmPath = this.path + "/statm";
 		}
 
 		void reset(long started, long ticks) {

@@ -47,7 +47,7 @@ public final class Sampler implements DisposableBean {
 
 	private volatile boolean primed;
 
-	private volatile long tick;
+	private final AtomicLong tick = new AtomicLong();
 
 	public Sampler(SystemProbe probe, ApplicationEventPublisher events, Clock clock) {
 		this.probe = probe;
@@ -92,7 +92,7 @@ public final class Sampler implements DisposableBean {
 			this.primed = true;
 			return;
 		}
-		this.events.publishEvent(new Sample(++this.tick, time, reading));
+		this.events.publishEvent(new Sample(this.tick.incrementAndGet(), time, reading));
 		this.samples.incrementAndGet();
 	}
 

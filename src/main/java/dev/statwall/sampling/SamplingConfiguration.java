@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
@@ -34,8 +35,9 @@ class SamplingConfiguration implements SchedulingConfigurer {
 
 		@Bean
 		static SystemProbe systemProbe(NetworkProperties network, FileSystemProperties fileSystems,
-				ProcessProperties processes, DiscoveryProperties discovery) {
-			return ProbeFactory.create(network, fileSystems, processes, discovery);
+				ProcessProperties processes, DiscoveryProperties discovery, Environment environment) {
+			return ProbeFactory.create(network, fileSystems, processes, discovery,
+					CommandLineMask.ownSecrets(environment));
 		}
 
 		@Bean

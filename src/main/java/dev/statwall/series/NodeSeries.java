@@ -122,6 +122,11 @@ final class NodeSeries {
 		return this.metrics.size();
 	}
 
+	/** Where each of the names last given to {@link #map} is in this node's order. */
+	int[] mapping() {
+		return this.lastMapping;
+	}
+
 	/** Where a metric is in this node's order, or -1. */
 	int indexOf(String metric) {
 		Integer found = this.index.get(metric);

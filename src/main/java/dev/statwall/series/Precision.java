@@ -13,7 +13,7 @@ import dev.statwall.sampling.Unit;
  */
 record Precision(int decimals) {
 
-	private static final double[] SCALES = { 1, 10, 100, 1_000, 10_000 };
+	private static final double[] SCALES = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000 };
 
 	/** Values whose scaled magnitude is past this are kept as raw bits: a long holds them, a double not exactly. */
 	private static final double LIMIT = 0x1p53;
@@ -22,13 +22,9 @@ record Precision(int decimals) {
 		return of(Metric.named(metric).unit());
 	}
 
+	/** The decimals the metric's unit carries (a tenth of a degree, whole bytes): one source, {@link Unit#decimals()}. */
 	static Precision of(Unit unit) {
-		return new Precision(switch (unit) {
-			case BYTES, BYTES_PER_SECOND, RPM -> 0;
-			case CELSIUS -> 1;
-			case RATIO -> 4;
-			default -> 2; // percent, per second, count (load averages), seconds
-		});
+		return new Precision(unit.decimals());
 	}
 
 	double scale() {
@@ -41,9 +37,9 @@ record Precision(int decimals) {
 		return !Double.isNaN(scaled) && Math.abs(scaled) < LIMIT;
 	}
 
-	/** The value as a whole number of this precision's units; {@link #fits} first. */
+	/** The value as a whole number of this precision's units, rounded as {@link Unit#round} does; {@link #fits} first. */
 	long number(double value) {
-		return Math.round(value * scale());
+		return (long) Math.rint(value * scale());
 	}
 
 	/** The value a whole number stands for: {@code 1869} at two decimals is exactly the double nearest 18.69. */

@@ -32,7 +32,15 @@ class SeriesConfiguration implements SchedulingConfigurer {
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
 		registrar.addFixedDelayTask(this.store::checkpoint, this.history.checkpointInterval());
 		registrar.addFixedDelayTask(this.store::retain, Duration.ofMinutes(1));
+		// while the disk fails, try again every few seconds rather than at the next checkpoint
+		registrar.addFixedDelayTask(() -> {
+			if (this.store.failure() != null) {
+				this.store.checkpoint();
+			}
+		}, RETRY);
 	}
+
+	static final Duration RETRY = Duration.ofSeconds(5);
 
 	/** Without history, what the cards need stays in memory: twenty minutes of samples, a day of minutes. */
 	static HistoryProperties inMemory(HistoryProperties history) {
@@ -49,6 +57,11 @@ class SeriesConfiguration implements SchedulingConfigurer {
 		static SeriesStore seriesStore(HistoryProperties history, DataProperties data, Clock clock) {
 			return history.enabled() ? SeriesStore.open(history, clock, data.dataDir())
 					: SeriesStore.inMemory(inMemory(history), clock);
+		}
+
+		@Bean
+		static HistoryHealth historyHealthIndicator(SeriesStore store) {
+			return new HistoryHealth(store);
 		}
 
 		@Bean

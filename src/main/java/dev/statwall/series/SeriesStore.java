@@ -417,8 +417,9 @@ public final class SeriesStore implements AutoCloseable {
 		record.varlong(origin.seq());
 		record.varlong(origin.dropped());
 		record.varlong(names.length);
+		int[] mapping = series.mapping();
 		for (int i = 0; i < names.length; i++) {
-			int metric = series.indexOf(names[i]);
+			int metric = mapping[i];
 			record.varlong(metric);
 			double value = values[i];
 			Precision precision = series.precision(metric);
@@ -1174,7 +1175,13 @@ public final class SeriesStore implements AutoCloseable {
 					logger.warn("Closing the history log failed", ex);
 				}
 			}
-			this.blocks.close();
+			try {
+				this.blocks.close();
+			}
+			catch (RuntimeException ex) {
+				// the disk failed; the log holds what the store could not take
+				logger.warn("Closing the history store " + this.blocks.describe() + " failed: " + ex.getMessage());
+			}
 		}
 	}
 

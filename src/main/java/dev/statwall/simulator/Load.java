@@ -1,8 +1,12 @@
 package dev.statwall.simulator;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+
+import dev.statwall.sampling.Metric;
+import dev.statwall.sampling.Unit;
 
 /**
  * How one synthetic node behaves: an idle box, a busy server, a batch worker with bursts. Values
@@ -10,9 +14,15 @@ import java.util.SplittableRandom;
  */
 final class Load {
 
-	/** The metrics every synthetic sample carries, in the wire order. */
+	/**
+	 * The metrics every synthetic sample carries, in the wire order; one array for every sample, so
+	 * a backlog shares batches as an agent's does. One interface, eth0, with its kernel counters.
+	 */
 	static final String[] METRICS = { "cpu.usage", "fs./.usage", "memory.total", "memory.usage", "memory.used",
-			"net.rx", "net.tx" };
+			"net.eth0.rx_bytes_total", "net.eth0.tx_bytes_total", "net.rx", "net.tx" };
+
+	/** Each metric's unit, whose decimals its values are rounded to, as the probe rounds real ones. */
+	private static final Unit[] UNITS = Arrays.stream(METRICS).map(Metric::unitOf).toArray(Unit[]::new);
 
 	private static final double GIB = 1024.0 * 1024 * 1024;
 
@@ -38,6 +48,11 @@ final class Load {
 
 	private final double netScale;
 
+	/** The interface's counters: bytes since the synthetic boot, the integral of the rates. */
+	private double received;
+
+	private double sent;
+
 	Load(Kind kind, SplittableRandom random) {
 		this.kind = kind;
 		this.random = random;
@@ -55,6 +70,9 @@ final class Load {
 			case BUSY -> random.nextDouble(2e6, 6e7);
 			case BATCH -> random.nextDouble(1e5, 2e6);
 		};
+		// a node up for a while: its counters do not start at zero
+		this.received = Math.rint(this.netScale * random.nextDouble(1e4, 1e6));
+		this.sent = Math.rint(this.received * random.nextDouble(0.3, 0.7));
 	}
 
 	static Kind kindOf(SplittableRandom random) {
@@ -62,8 +80,11 @@ final class Load {
 		return (draw < 0.55) ? Kind.IDLE : (draw < 0.8) ? Kind.BUSY : Kind.BATCH;
 	}
 
-	/** Values at {@code seconds} since the simulator started, in {@link #METRICS} order. */
-	double[] values(double seconds) {
+	/**
+	 * Values at {@code seconds} since the simulator started, in {@link #METRICS} order, each to its
+	 * unit's decimals; the counters grow by the rates over {@code intervalSeconds}.
+	 */
+	double[] values(double seconds, double intervalSeconds) {
 		double wave = Math.sin(seconds * 2 * Math.PI / this.period + this.phase);
 		double cpu = switch (this.kind) {
 			case IDLE -> 2 + 3 * this.random.nextDouble() + 2 * Math.max(0, wave);
@@ -72,11 +93,18 @@ final class Load {
 		};
 		cpu = clamp(cpu, 0, 100);
 		double memory = clamp(this.memoryBase + 5 * wave + this.random.nextGaussian(), 1, 99);
-		double net = this.netScale * (1 + 0.6 * wave) * (0.7 + 0.6 * this.random.nextDouble())
+		double rx = this.netScale * (1 + 0.6 * wave) * (0.7 + 0.6 * this.random.nextDouble())
 				* ((this.kind == Kind.BATCH && burst(seconds)) ? 20 : 1);
+		double tx = rx * (0.3 + 0.4 * this.random.nextDouble());
+		this.received += Math.rint(rx * intervalSeconds);
+		this.sent += Math.rint(tx * intervalSeconds);
 		double disk = clamp(this.diskBase + seconds / 3600, 0, 100);
-		return new double[] { cpu, disk, this.memoryTotal, memory, memory / 100 * this.memoryTotal, net,
-				net * (0.3 + 0.4 * this.random.nextDouble()) };
+		double[] values = { cpu, disk, this.memoryTotal, memory, memory / 100 * this.memoryTotal, this.received,
+				this.sent, rx, tx };
+		for (int i = 0; i < values.length; i++) {
+			values[i] = UNITS[i].round(values[i]);
+		}
+		return values;
 	}
 
 	private boolean burst(double seconds) {

@@ -4,7 +4,8 @@ import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.statwall.hub.HubProperties;
+import dev.statwall.agent.AgentProperties;
+import dev.statwall.agent.HubClientProperties;
 import dev.statwall.role.ConditionalOnRole;
 import dev.statwall.role.Role;
 
@@ -25,8 +26,9 @@ import org.springframework.context.event.EventListener;
 class SimulatorConfiguration {
 
 	@Bean
-	EmbeddedSimulator embeddedSimulator(SimulatorProperties properties, HubProperties hub) {
-		return new EmbeddedSimulator(properties, hub);
+	EmbeddedSimulator embeddedSimulator(SimulatorProperties properties, AgentProperties agent,
+			HubClientProperties hub) {
+		return new EmbeddedSimulator(properties, agent, hub);
 	}
 
 	/** Starts once the hub listens, so the first samples are not refused. */
@@ -34,12 +36,15 @@ class SimulatorConfiguration {
 
 		private final SimulatorProperties properties;
 
-		private final HubProperties hub;
+		private final AgentProperties agent;
+
+		private final HubClientProperties hub;
 
 		private volatile @Nullable Simulator simulator;
 
-		EmbeddedSimulator(SimulatorProperties properties, HubProperties hub) {
+		EmbeddedSimulator(SimulatorProperties properties, AgentProperties agent, HubClientProperties hub) {
 			this.properties = properties;
+			this.agent = agent;
 			this.hub = hub;
 		}
 
@@ -48,9 +53,11 @@ class SimulatorConfiguration {
 			if (this.simulator != null || event.getApplicationContext().getServerNamespace() != null) {
 				return; // already started, or the management server
 			}
-			URI url = (this.hub.url() != null) ? this.hub.url()
-					: URI.create("http://127.0.0.1:" + event.getWebServer().getPort());
-			Simulator simulator = new Simulator(this.properties, url, this.hub.requireToken());
+			URI url = this.hub.url();
+			HubClientProperties client = (url != null) ? this.hub
+					: this.hub.withUrl(URI.create("http://127.0.0.1:" + event.getWebServer().getPort()));
+			Simulator.keepConnectionsFor(this.properties.concurrency());
+			Simulator simulator = new Simulator(this.properties, this.agent, client);
 			simulator.start();
 			this.simulator = simulator;
 		}

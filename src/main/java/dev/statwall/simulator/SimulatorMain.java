@@ -3,18 +3,25 @@ package dev.statwall.simulator;
 import java.net.URI;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
-import dev.statwall.hub.HubProperties;
+import dev.statwall.agent.AgentProperties;
+import dev.statwall.agent.HubClientProperties;
 import dev.statwall.role.Launcher;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 
-/** Runs the simulator role: synthetic agents against a hub elsewhere, no application context. */
+/**
+ * Runs the simulator role: synthetic agents against a hub elsewhere, no application context. The
+ * nodes take the agent's settings ({@code statwall.agent.*}) and the hub's address and token
+ * ({@code statwall.hub.url}, {@code statwall.hub.token}) as agents do.
+ */
 public final class SimulatorMain {
 
 	private static final Log logger = LogFactory.getLog(SimulatorMain.class);
@@ -30,9 +37,11 @@ public final class SimulatorMain {
 		URI hub;
 		try {
 			properties = binder.bindOrCreate("statwall.simulator", SimulatorProperties.class);
-			HubProperties hubProperties = binder.bindOrCreate("statwall.hub", HubProperties.class);
-			hub = hubProperties.requireUrl();
-			simulator = new Simulator(properties, hub, hubProperties.requireToken());
+			AgentProperties agent = binder.bindOrCreate("statwall.agent", AgentProperties.class);
+			HubClientProperties client = binder.bindOrCreate("statwall.hub", HubClientProperties.class);
+			hub = client.requireUrl();
+			Simulator.keepConnectionsFor(properties.concurrency());
+			simulator = new Simulator(properties, agent, client);
 		}
 		catch (RuntimeException ex) {
 			Launcher.exit("simulator", ex);
@@ -56,10 +65,12 @@ public final class SimulatorMain {
 			thread.setDaemon(true);
 			return thread;
 		});
-		if (latency != null) {
-			reports.scheduleAtFixedRate(() -> logger.info("Latency " + latency.summary()), 30, 30, TimeUnit.SECONDS);
-		}
+		@Nullable ScheduledFuture<?> summaries = (latency != null) ? reports
+			.scheduleAtFixedRate(() -> logger.info("Latency " + latency.summary()), 30, 30, TimeUnit.SECONDS) : null;
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			if (summaries != null) {
+				summaries.cancel(false);
+			}
 			reports.shutdownNow();
 			simulator.close();
 			if (latency != null) {

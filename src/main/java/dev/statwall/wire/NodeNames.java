@@ -32,7 +32,10 @@ public final class NodeNames {
 				+ "' must start with a letter or digit and contain only letters, digits, '.', '_' and '-'";
 	}
 
-	/** @throws IllegalArgumentException saying why, when {@code name} is not a node name */
+	/**
+	 * The name, when it is a node name.
+	 * @throws IllegalArgumentException saying why, when {@code name} is not a node name
+	 */
 	public static String require(String name) {
 		if (!isValid(name)) {
 			throw new IllegalArgumentException(problem(name));

@@ -28,6 +28,9 @@ import dev.statwall.sampling.Table;
  * @param texts texts of the newest sample, such as {@code os.name}
  * @param tables tables of the newest sample, such as the mounted file systems
  */
+// the arrays are the format, by column, parsed into and written from without copies; a batch is
+// passed along once and never compared, hashed or kept, so a record's array equality never matters
+@SuppressWarnings("ArrayRecordComponent")
 public record SampleBatch(int version, String node, String run, long interval, long dropped, long[] seq,
 		long[] time, String[] metrics, double[][] values, Map<String, String> texts, Map<String, Table> tables) {
 

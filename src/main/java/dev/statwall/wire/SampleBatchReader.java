@@ -14,6 +14,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
+import dev.statwall.sampling.Metric;
 import dev.statwall.sampling.Table;
 
 /**
@@ -41,9 +42,9 @@ public final class SampleBatchReader {
 
 	static final int MAX_CELLS = 64;
 
-	/** A metric whose name says it is a temperature may be below zero; nothing else the probe reads can be. */
+	/** A temperature may be below zero; nothing else the probe reads can be, counters least of all. */
 	static boolean mayBeNegative(String metric) {
-		return metric.contains("temp");
+		return Metric.mayBeNegative(metric);
 	}
 
 	private final JsonFactory json = JsonFactory.builder()
@@ -423,8 +424,8 @@ public final class SampleBatchReader {
 		private @Nullable Object cell(String table, JsonToken token) {
 			return switch (token) {
 				case VALUE_NULL -> null;
-				case VALUE_TRUE -> Boolean.TRUE;
-				case VALUE_FALSE -> Boolean.FALSE;
+				case VALUE_TRUE -> true;
+				case VALUE_FALSE -> false;
 				case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
 					double value = this.parser.getDoubleValue();
 					if (Double.isInfinite(value)) {

@@ -133,12 +133,17 @@ public final class SampleBatchWriter {
 		json.append(']');
 	}
 
-	/** n/a is {@code null}; whole numbers lose their {@code .0}, which most counters are. */
+	/**
+	 * n/a is {@code null}; whole numbers lose their {@code .0} and never turn into exponents, which
+	 * counters are: a byte counter of 1.2e17 goes out as its digits. Other numbers are written as
+	 * the shortest decimal that reads back as the same double; the probe rounded them to their
+	 * unit's decimals, so that is those decimals.
+	 */
 	static void number(StringBuilder json, double value) {
 		if (Double.isNaN(value) || Double.isInfinite(value)) {
 			json.append("null");
 		}
-		else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+		else if (value == Math.rint(value) && Math.abs(value) < 9.2e18) {
 			json.append((long) value);
 		}
 		else {

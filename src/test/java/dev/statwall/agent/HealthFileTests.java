@@ -17,7 +17,7 @@ class HealthFileTests {
 	@Test
 	void whenTheAgentHasItsSpoolThenItsHealthFileSaysUpWithTheSpool() throws Exception {
 		Path file = this.dir.resolve("agent.health");
-		new HealthFile(file, new Spool(1800), LogFactory.getLog(HealthFileTests.class)).write();
+		new HealthFile(file, 1800, LogFactory.getLog(HealthFileTests.class)).write();
 		assertThat(Files.readString(file)).contains("\"status\":\"UP\"").contains("\"capacity\":1800");
 		assertThat(this.dir.resolve("agent.health.tmp")).doesNotExist();
 	}
@@ -25,7 +25,7 @@ class HealthFileTests {
 	@Test
 	void whenTheFileCannotBeWrittenThenTheAgentGoesOn() {
 		Path file = this.dir.resolve("missing-dir/agent.health");
-		new HealthFile(file, new Spool(10), LogFactory.getLog(HealthFileTests.class)).write();
+		new HealthFile(file, 10, LogFactory.getLog(HealthFileTests.class)).write();
 		assertThat(file).doesNotExist();
 	}
 

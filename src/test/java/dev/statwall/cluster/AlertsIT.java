@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.statwall.testing.StatwallProcess;
 import dev.statwall.testing.WebhookReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,8 +95,8 @@ class AlertsIT {
 			.until(() -> get(URI.create(alertmanager("/-/ready"))).statusCode() == 200);
 
 		this.hubPort = freePort();
-		this.hub = new StatwallProcess("alerts-hub", List.of("-Xmx256m"),
-				List.of("--statwall.role=hub", "--server.port=" + this.hubPort, "--statwall.hub.token=" + TOKEN,
+		this.hub = StatwallProcess.server("alerts-hub", StatwallProcess.thisJdk(), this.hubPort,
+				"--statwall.role=hub", "--statwall.hub.token=" + TOKEN,
 						"--statwall.data-dir=" + this.work.resolve("hub-data"), "--statwall.hub.stale-after=1s",
 						"--statwall.hub.offline-after=4s", "--statwall.hub.sample-self=false",
 						"--statwall.alerts.alertmanager.urls=http://127.0.0.1:" + this.alertmanagerPort,
@@ -105,14 +106,14 @@ class AlertsIT {
 						"--statwall.alerts.retry-initial=200ms", "--statwall.alerts.retry-max=1s",
 						// fires on every mount as long as there is a disk: an alert that fires across the restart
 						"--statwall.alerts.rules[0].name=disk_watched", "--statwall.alerts.rules[0].metric=fs.*.usage",
-						"--statwall.alerts.rules[0].above=0", "--statwall.alerts.rules[0].summary={{mount}} of {{node}} watched"));
+						"--statwall.alerts.rules[0].above=0", "--statwall.alerts.rules[0].summary={{mount}} of {{node}} watched");
 		this.hub.start();
 		awaitHub();
-		this.agent = new StatwallProcess(AGENT, StatwallProcess.AGENT_FLAGS,
-				List.of("--statwall.role=agent", "--statwall.hub.url=http://127.0.0.1:" + this.hubPort,
+		this.agent = StatwallProcess.headless(AGENT, StatwallProcess.AGENT_FLAGS,
+				"--statwall.role=agent", "--statwall.hub.url=http://127.0.0.1:" + this.hubPort,
 						"--statwall.hub.token=" + TOKEN, "--statwall.node-name=" + AGENT,
 						"--statwall.sampling.interval=250ms", "--statwall.agent.retry-initial=100ms",
-						"--statwall.agent.retry-max=1s"));
+						"--statwall.agent.retry-max=1s");
 		this.agent.start();
 	}
 

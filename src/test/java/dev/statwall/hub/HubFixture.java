@@ -41,6 +41,8 @@ final class HubFixture {
 
 	final NodeDashboards dashboards = new NodeDashboards(this.dashboard, "hub");
 
+	final HubLimits limits;
+
 	final List<Object> events = new CopyOnWriteArrayList<>();
 
 	final HubProperties properties;
@@ -52,13 +54,18 @@ final class HubFixture {
 	}
 
 	HubFixture(HubProperties properties) {
+		this(properties, HubLimits.defaults());
+	}
+
+	HubFixture(HubProperties properties, HubLimits limits) {
 		this.properties = properties;
+		this.limits = limits;
 		this.nodes = new NodeRegistry(this.store, this.tables, this.dashboards, this.events::add, this.clock,
-				properties, new SimpleMeterRegistry());
+				properties, this.limits, new SimpleMeterRegistry());
 	}
 
 	static HubProperties properties() {
-		return new HubProperties(null, "s3cret", false, Duration.ofSeconds(3), Duration.ofSeconds(30),
+		return new HubProperties("s3cret", false, Duration.ofSeconds(3), Duration.ofSeconds(30),
 				DataSize.ofMegabytes(1), Duration.ofMinutes(5), Duration.ofHours(24));
 	}
 

@@ -35,7 +35,7 @@ class IngestFuzzTests {
 
 	private static final long SEED = Long.getLong("statwall.fuzz.seed", System.nanoTime());
 
-	private final HubFixture hub = new HubFixture(new HubProperties(null, "s3cret", false,
+	private final HubFixture hub = new HubFixture(new HubProperties("s3cret", false,
 			java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(30), DataSize.ofKilobytes(64),
 			java.time.Duration.ofMinutes(5), java.time.Duration.ofHours(24)));
 
@@ -108,7 +108,9 @@ class IngestFuzzTests {
 		if (draw < 19) {
 			return new Case("huge", huge(), true, MediaType.APPLICATION_JSON_VALUE);
 		}
-		String json = new String(valid(node), StandardCharsets.UTF_8);
+		// mutations of other nodes' batches: a mutated time that is still valid moves that node's
+		// clock on, and the valid batches above must not then be older than its newest sample
+		String json = new String(valid("mutant-" + this.random.nextInt(20)), StandardCharsets.UTF_8);
 		byte[] bytes = switch (draw % 9) {
 			case 0 -> truncated(json);
 			case 1 -> flipped(json);
@@ -138,15 +140,15 @@ class IngestFuzzTests {
 			times[i] = now - (size - i) * 10L;
 		}
 		for (int m = 0; m < metrics; m++) {
-			names[m] = List.of("cpu.usage", "memory.usage", "net.rx", "fs./.usage", "sensors.temp", "disk.sda.read")
+			names[m] = List.of("cpu.usage", "memory.usage", "net.rx", "fs./.usage", "sensors.cpu.temperature", "disk.sda.read")
 				.get(m);
 			for (int i = 0; i < size; i++) {
 				values[m][i] = this.random.nextInt(10) == 0 ? Double.NaN
-						: this.random.nextDouble(names[m].contains("temp") ? -40 : 0, 1e9);
+						: this.random.nextDouble(names[m].endsWith(".temperature") ? -40 : 0, 1e9);
 			}
 		}
 		Map<String, String> texts = this.random.nextBoolean() ? Map.of() : Map.of("os.name", "Linux \"x\" ü");
-		return SampleBatchWriter.write(new SampleBatch(1, node, "run-" + this.random.nextInt(3), 1000,
+		return SampleBatchWriter.write(new SampleBatch(1, node, "run-fuzz", 1000, // one agent per node: a second run would be refused (409)
 				this.random.nextInt(3), seqs, times, names, values, texts, Map.of()));
 	}
 

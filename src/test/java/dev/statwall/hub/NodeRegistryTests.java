@@ -2,20 +2,27 @@ package dev.statwall.hub;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.statwall.series.Row;
+import dev.statwall.sampling.Table;
 import dev.statwall.series.SampleStored;
 import dev.statwall.hub.NodeRegistry.NodeForgotten;
 import dev.statwall.hub.NodeRegistry.Taken;
 import dev.statwall.wire.BadBatchException;
 import dev.statwall.wire.SampleBatch;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+@ExtendWith(OutputCaptureExtension.class)
 class NodeRegistryTests {
 
 	private final HubFixture hub = new HubFixture();
@@ -38,7 +45,7 @@ class NodeRegistryTests {
 	@Test
 	void whenAnAgentRestartsThenItsNewRunIsTakenFromSequenceOne() {
 		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 3));
-		this.hub.clock.advance(Duration.ofSeconds(1));
+		this.hub.clock.advance(Duration.ofSeconds(3)); // the old run is silent for stale-after
 		Taken restarted = this.hub.nodes.ingest(this.hub.batch("pi-07", "run-2", 1, 1));
 
 		assertThat(restarted).isEqualTo(new Taken(1, 0, 1));
@@ -48,7 +55,7 @@ class NodeRegistryTests {
 	@Test
 	void whenALateBatchOfAReplacedRunArrivesThenItIsIgnored() {
 		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 3));
-		this.hub.clock.advance(Duration.ofSeconds(1));
+		this.hub.clock.advance(Duration.ofSeconds(3));
 		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-2", 1, 1));
 		Taken late = this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 4, 2));
 
@@ -126,6 +133,89 @@ class NodeRegistryTests {
 		assertThatExceptionOfType(BadBatchException.class).isThrownBy(() -> this.hub.nodes.ingest(old))
 			.withMessageContaining("sample 1 is too old").withMessageContaining("25 h behind");
 		assertThat(this.hub.nodes.find("pi-07")).as("nothing of a refused batch is kept").isEmpty();
+	}
+
+	@Test
+	void whenTheHubHoldsAsManyNodesAsItMayThenANewOneWaitsUntilAnOfflineNodeIsForgotten() {
+		HubFixture small = new HubFixture(HubFixture.properties(), new HubLimits(2, 100, 4));
+		small.nodes.ingest(small.batch("a", "run-1", 1, 1));
+		small.nodes.ingest(small.batch("b", "run-1", 1, 1));
+		assertThatExceptionOfType(NodeRegistry.NodeLimitException.class)
+			.isThrownBy(() -> small.nodes.ingest(small.batch("c", "run-1", 1, 1)))
+			.withMessageContaining("statwall.hub.max-nodes (2)");
+		assertThat(small.nodes.find("c")).as("nothing of it kept").isEmpty();
+		small.nodes.ingest(small.batch("a", "run-1", 2, 1)); // a known node goes on
+		small.clock.advance(Duration.ofMinutes(1));
+		small.nodes.forget("b");
+		assertThat(small.nodes.ingest(small.batch("c", "run-1", 1, 1)).taken()).isEqualTo(1);
+	}
+
+	@Test
+	void whenANodeReportsMoreMetricsOrTablesThanItMayThenTheBatchIsRefusedNamingTheLimitAndChangesNothing() {
+		HubFixture small = new HubFixture(HubFixture.properties(), new HubLimits(10, 3, 1));
+		small.nodes.ingest(small.batch("a", "run-1", 1, 1)); // two metrics
+		SampleBatch more = new SampleBatch(1, "a", "run-1", 1000, 0, new long[] { 2 },
+				new long[] { small.clock.millis() }, new String[] { "x.one", "x.two" }, new double[][] { { 1 }, { 2 } },
+				Map.of(), Map.of());
+		assertThatExceptionOfType(BadBatchException.class).isThrownBy(() -> small.nodes.ingest(more))
+			.withMessageContaining("statwall.hub.max-metrics (3)");
+		assertThat(small.store.node("a").orElseThrow().metrics()).hasSize(2);
+		assertThat(small.store.node("a").orElseThrow().lastSeq()).isEqualTo(1);
+		Table table = new Table(List.of("k"), Map.of());
+		SampleBatch tables = new SampleBatch(1, "a", "run-1", 1000, 0, new long[] { 2 },
+				new long[] { small.clock.millis() }, new String[0], new double[0][], Map.of(),
+				Map.of("one", table, "two", table));
+		assertThatExceptionOfType(BadBatchException.class).isThrownBy(() -> small.nodes.ingest(tables))
+			.withMessageContaining("statwall.hub.max-tables (1)");
+	}
+
+	@Test
+	void whenASampleIsOlderThanTheNodesNewestThenTheBatchIsRefusedAndNothingOfItIsTaken() {
+		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 3));
+		this.hub.clock.advance(Duration.ofSeconds(3)); // run-1 silent: a new run may take the node
+		SampleBatch older = this.hub.batch("pi-07", "run-2", 1, 2);
+		older.time()[0] -= 63_000;
+		older.time()[1] -= 63_000;
+		assertThatExceptionOfType(BadBatchException.class).isThrownBy(() -> this.hub.nodes.ingest(older))
+			.withMessageContaining("older than the newest sample");
+		assertThat(this.hub.taken("pi-07")).containsExactly(1L, 2L, 3L);
+		assertThat(this.hub.store.node("pi-07").orElseThrow().run()).isEqualTo("run-1");
+	}
+
+	@Test
+	void whenASecondRunClaimsANodeWhoseRunStillSendsThenItIsRefusedSaidOnceAndTheNodeKeepsItsRun(CapturedOutput output) {
+		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 3));
+		this.hub.clock.advance(Duration.ofMillis(2_999));
+		for (int retry = 0; retry < 3; retry++) {
+			assertThatExceptionOfType(NodeInUseException.class)
+				.isThrownBy(() -> this.hub.nodes.ingest(this.hub.batch("pi-07", "run-2", 1, 1)))
+				.withMessageContaining("node 'pi-07' belongs to another agent run that is still sending (last heard 2 s ago)")
+				.withMessageContaining("statwall.hub.stale-after (3 s)")
+				.withMessageContaining("same statwall.node-name");
+		}
+		assertThat(this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 4, 1))).as("the first run goes on")
+			.isEqualTo(new Taken(1, 0, 4));
+		assertThat(this.hub.taken("pi-07")).containsExactly(1L, 2L, 3L, 4L);
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Refused agent run run-2")))
+			.as("the hub says it once, not at every retry").hasSize(1);
+		this.hub.clock.advance(Duration.ofMillis(100));
+		assertThatExceptionOfType(NodeInUseException.class)
+			.isThrownBy(() -> this.hub.nodes.ingest(this.hub.batch("pi-07", "run-3", 1, 1)));
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Refused agent run run-3")))
+			.as("a new claim is a new conflict").hasSize(1);
+	}
+
+	@Test
+	void whenTheRunThatHoldsANodeFallsSilentThenASecondRunTakesItOver() {
+		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 3));
+		this.hub.clock.advance(Duration.ofSeconds(1));
+		assertThatExceptionOfType(NodeInUseException.class)
+			.isThrownBy(() -> this.hub.nodes.ingest(this.hub.batch("pi-07", "run-2", 1, 1)));
+		this.hub.clock.advance(Duration.ofSeconds(2)); // three seconds since run-1 was heard: stale
+		assertThat(this.hub.nodes.ingest(this.hub.batch("pi-07", "run-2", 1, 2))).isEqualTo(new Taken(2, 0, 2));
+		assertThat(this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 4, 1))).as("the replaced run is not taken again")
+			.isEqualTo(new Taken(0, 1, 2));
+		assertThat(this.hub.taken("pi-07")).containsExactly(1L, 2L, 3L, 1L, 2L);
 	}
 
 	private NodeStatus status(String node) {

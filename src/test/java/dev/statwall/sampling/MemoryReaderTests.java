@@ -1,7 +1,5 @@
 package dev.statwall.sampling;
 
-import java.nio.ByteBuffer;
-
 import org.junit.jupiter.api.Test;
 import oshi.hardware.GlobalMemory;
 import oshi.hardware.VirtualMemory;
@@ -13,37 +11,42 @@ import static org.mockito.Mockito.mock;
 
 class MemoryReaderTests {
 
-	private static final long SIZE = 512L * 1024 * 1024;
+	/** What other programs may allocate or free in the microseconds between two reads. */
+	private static final long SLACK = 64L * 1024 * 1024;
 
 	private static final CgroupInfo NO_CGROUP = new CgroupInfo() {
 	};
 
 	@Test
-	void whenHalfAGigabyteIsTouchedThenMemoryUsedRisesByAboutThat() throws Exception {
+	void whenTheRealMemoryIsReadThenUsedIsTotalLessAvailableAsTheKernelSaysAtThatMoment() throws Exception {
 		OshiProbe probe = Probes.linux();
-		// other programs allocate too: one of three tries must land within 25 %
-		double moved = 0;
-		for (int attempt = 0; attempt < 3; attempt++) {
-			double before = probe.read().value("memory.used");
-			ByteBuffer memory = ByteBuffer.allocateDirect((int) SIZE);
-			for (int i = 0; i < SIZE; i += 4096) {
-				memory.put(i, (byte) 1);
+		// the kernel's figures just before and just after the read bracket the probe's
+		long[] before = meminfo();
+		Reading reading = probe.read();
+		long[] after = meminfo();
+		double used = reading.value("memory.used");
+		assertThat(reading.value("memory.total")).isEqualTo(before[0]);
+		assertThat(used).isBetween((double) Math.min(before[0] - before[1], after[0] - after[1]) - SLACK,
+				(double) Math.max(before[0] - before[1], after[0] - after[1]) + SLACK);
+		assertThat(used + reading.value("memory.available")).isEqualTo(reading.value("memory.total"));
+		assertThat(reading.value("memory.usage")).as("to a hundredth of a percent")
+			.isCloseTo(100 * used / reading.value("memory.total"), org.assertj.core.data.Offset.offset(0.005));
+	}
+
+	/** MemTotal and MemAvailable in bytes, read here without the probe's code. */
+	private static long[] meminfo() throws Exception {
+		long total = -1;
+		long available = -1;
+		for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
+			String[] fields = line.trim().split("\\s+");
+			if (fields[0].equals("MemTotal:")) {
+				total = Long.parseLong(fields[1]) * 1024;
 			}
-			Reading reading = probe.read();
-			moved = reading.value("memory.used") - before;
-			assertThat(reading.value("memory.used") + reading.value("memory.available"))
-				.isEqualTo(reading.value("memory.total"));
-			assertThat(reading.value("memory.usage"))
-				.isCloseTo(100 * reading.value("memory.used") / reading.value("memory.total"),
-						org.assertj.core.data.Offset.offset(1e-6));
-			memory = null;
-			System.gc();
-			Thread.sleep(200);
-			if (moved >= SIZE * 0.75 && moved <= SIZE * 1.25) {
-				return;
+			else if (fields[0].equals("MemAvailable:")) {
+				available = Long.parseLong(fields[1]) * 1024;
 			}
 		}
-		assertThat(moved).as("memory.used moved by").isBetween(SIZE * 0.75, SIZE * 1.25);
+		return new long[] { total, available };
 	}
 
 	@Test

@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.statwall.testing.RecordingLog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OshiProbeTests {
@@ -16,17 +18,17 @@ class OshiProbeTests {
 		RecordingLog log = new RecordingLog();
 		FailingArea failing = new FailingArea();
 		OshiProbe probe = new OshiProbe(List.of(failing, new SystemReader(new oshi.nativefree.SystemInfo().getOperatingSystem(), true)),
-				Duration.ofSeconds(10), log.failureLog());
+				Duration.ofSeconds(10), new FailureLog(log));
 		for (int i = 0; i < 5; i++) {
 			Reading reading = probe.read();
 			assertThat(reading.value("broken.value")).isNaN();
 			assertThat(reading.value("system.uptime")).isPositive();
 		}
-		assertThat(log.warnings).hasSize(1).allMatch((warning) -> warning.startsWith("broken cannot be read"));
+		assertThat(log.messages("WARN")).hasSize(1).allMatch((warning) -> warning.startsWith("broken cannot be read"));
 	}
 
 	@Test
-	void whenTheRealProbeIsReadThenEveryValueIsListedOnceAndTheStableNamesAreThere() throws Exception {
+	void whenTheRealProbeIsReadThenEveryValueIsListedOnceAndTheStableNamesAreThere() {
 		OshiProbe probe = Probes.linux();
 		List<String> names = Probes.names(probe);
 		assertThat(new HashSet<>(names)).hasSameSizeAs(names);
@@ -36,8 +38,14 @@ class OshiProbeTests {
 				"net.drops", "net.lo.rx", "disk.read", "disk.write", "disk.read_ops", "disk.write_ops", "fs./.usage",
 				"processes.count", "threads.count", "system.uptime");
 		probe.read();
-		Thread.sleep(100); // CPU ticks advance every 10 ms or so
-		Reading reading = probe.read();
+		// usage needs a CPU tick between two reads: a few milliseconds, however long that is here
+		java.util.concurrent.atomic.AtomicReference<Reading> read = new java.util.concurrent.atomic.AtomicReference<>();
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> {
+				read.set(probe.read());
+				return !Double.isNaN(read.get().value("cpu.usage"));
+			});
+		Reading reading = read.get();
 		assertThat(names).containsAll(reading.values().keySet());
 		Set<String> listed = Set.copyOf(names);
 		assertThat(reading.values().keySet()).containsAll(listed);
@@ -52,9 +60,39 @@ class OshiProbeTests {
 	}
 
 	@Test
+	void whenTheRealProbeIsReadThenEveryValueIsInTheUnitItsNameSaysAndCarriesOnlyThatUnitsDecimals() {
+		OshiProbe probe = Probes.linux();
+		probe.read();
+		Reading reading = probe.read();
+		assertThat(probe.metrics()).allSatisfy((metric) -> {
+			assertThat(Metric.unitOf(metric.name())).as("the unit a hub infers for %s", metric.name())
+				.isEqualTo(metric.unit());
+			double value = reading.value(metric.name());
+			if (!Double.isNaN(value)) {
+				assertThat(new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().scale())
+					.as("decimals of %s = %s", metric.name(), value)
+					.isLessThanOrEqualTo(metric.unit().decimals());
+			}
+			if (metric.counter()) {
+				assertThat(value).as("counter %s", metric.name()).isGreaterThanOrEqualTo(0);
+			}
+		});
+		assertThat(probe.metrics()).filteredOn(Metric::counter)
+			.extracting(Metric::name)
+			.contains("cpu.core.0.user_seconds_total", "cpu.core.0.idle_seconds_total", "net.lo.rx_bytes_total",
+					"net.lo.tx_packets_total", "net.lo.rx_errors_total", "net.lo.tx_drops_total");
+		assertThat(reading.tables().get("processes.top").rows().values()).allSatisfy((row) -> {
+			double cpu = ((Number) row.get(3)).doubleValue();
+			if (!Double.isNaN(cpu)) {
+				assertThat(new java.math.BigDecimal(Double.toString(cpu)).stripTrailingZeros().scale()).isLessThanOrEqualTo(2);
+			}
+		});
+	}
+
+	@Test
 	void whenNotOnLinuxThenPlainOshiGivesTheSameAreas() {
 		OshiProbe probe = OshiProbe.create(new oshi.SystemInfo(), ProbeSettings.defaults(), false,
-				new RecordingLog().failureLog());
+				new FailureLog(new RecordingLog()));
 		List<String> names = Probes.names(probe);
 		assertThat(names).contains("cpu.usage", "cpu.core.0.usage", "load.1", "memory.usage", "swap.usage", "net.rx",
 				"disk.write", "fs./.usage", "processes.count", "system.uptime")

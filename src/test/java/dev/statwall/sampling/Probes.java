@@ -4,6 +4,8 @@ import java.util.List;
 
 import oshi.nativefree.SystemInfo;
 
+import dev.statwall.testing.RecordingLog;
+
 /** Real probes for tests: OSHI's native-free provider with the Linux /proc readers. */
 final class Probes {
 
@@ -13,7 +15,7 @@ final class Probes {
 	}
 
 	static OshiProbe linux(ProbeSettings settings) {
-		return OshiProbe.create(SYSTEM, settings, true, new RecordingLog().failureLog());
+		return OshiProbe.create(SYSTEM, settings, true, new FailureLog(new RecordingLog()));
 	}
 
 	static OshiProbe linux() {

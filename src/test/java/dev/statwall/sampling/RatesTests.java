@@ -28,18 +28,36 @@ class RatesTests {
 
 	@Test
 	void whenDeviceCounterWrapsThenThatIntervalIsZeroAndTheNextIsNormal() {
-		DeviceCounters counters = new DeviceCounters("net.", "eth9", new String[] { "rx" });
+		DeviceCounters counters = new DeviceCounters("net.", "eth9", new String[] { "rx_bytes_total" },
+				new String[] { "rx" });
 		double[] rates = new double[1];
 		counters.current[0] = 5_000;
-		counters.update(0, rates);
+		Readout out = new Readout(4);
+		counters.update(0, rates, out);
 		assertThat(rates[0]).isNaN();
 		counters.current[0] = 100;
-		counters.update(SECOND, rates);
+		counters.update(SECOND, rates, out);
 		assertThat(rates[0]).isZero();
 		counters.current[0] = 600;
-		counters.update(2 * SECOND, rates);
+		counters.update(2 * SECOND, rates, out);
 		assertThat(rates[0]).isEqualTo(500.0);
-		assertThat(counters.names).containsExactly("net.eth9.rx");
+		assertThat(counters.rateNames).containsExactly("net.eth9.rx");
+		assertThat(counters.counterNames).containsExactly("net.eth9.rx_bytes_total");
+		assertThat(out.toReading().value("net.eth9.rx_bytes_total")).as("the counter itself, as the kernel has it")
+			.isEqualTo(600.0);
+	}
+
+	@Test
+	void whenAPlatformLacksACounterThenItIsNaNAndSoIsItsRate() {
+		DeviceCounters counters = new DeviceCounters("net.", "en0", new String[] { "tx_drops_total" },
+				new String[] { "drops" });
+		double[] rates = new double[1];
+		Readout out = new Readout(4);
+		counters.current[0] = -1;
+		counters.update(0, rates, out);
+		counters.update(SECOND, rates, out);
+		assertThat(rates[0]).isNaN();
+		assertThat(out.toReading().value("net.en0.tx_drops_total")).isNaN();
 	}
 
 }

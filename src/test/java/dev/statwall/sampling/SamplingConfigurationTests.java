@@ -25,7 +25,6 @@ class SamplingConfigurationTests {
 				client.getOutputStream().write(new byte[1 << 20]);
 				accepted.getInputStream().readNBytes(1 << 20);
 			}
-			Thread.sleep(50);
 			Reading reading = probe.read();
 			assertThat(reading.value("net.rx")).isGreaterThanOrEqualTo(reading.value("net.lo.rx")).isPositive();
 		});

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import oshi.hardware.Sensors;
 
+import dev.statwall.testing.RecordingLog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SensorReaderTests {
@@ -18,7 +20,7 @@ class SensorReaderTests {
 
 	@Test
 	void whenNoSensorExistsThenNoneIsListed() {
-		SensorReader reader = new SensorReader(sensors(0, new int[0]), this.thermal, this.log.failureLog());
+		SensorReader reader = new SensorReader(sensors(0, new int[0]), this.thermal, new FailureLog(this.log));
 		reader.discover();
 		assertThat(reader.metrics()).isEmpty();
 		assertThat(read(reader).values()).isEmpty();
@@ -28,12 +30,12 @@ class SensorReaderTests {
 	void whenOshiFindsNoTemperatureThenTheCpuThermalZoneIsRead() throws Exception {
 		zone("thermal_zone0", "acpitz", "27800");
 		zone("thermal_zone1", "cpu-thermal", "48312");
-		SensorReader reader = new SensorReader(sensors(0, new int[] { 1200, 0 }), this.thermal, this.log.failureLog());
+		SensorReader reader = new SensorReader(sensors(0, new int[] { 1200, 0 }), this.thermal, new FailureLog(this.log));
 		reader.discover();
 		assertThat(reader.metrics()).extracting(Metric::name)
 			.containsExactly("sensors.cpu.temperature", "sensors.fan.0", "sensors.fan.1");
 		Reading reading = read(reader);
-		assertThat(reading.value("sensors.cpu.temperature")).isEqualTo(48.312);
+		assertThat(reading.value("sensors.cpu.temperature")).as("millidegrees, to a tenth").isEqualTo(48.3);
 		assertThat(reading.value("sensors.fan.0")).isEqualTo(1200);
 		assertThat(reading.value("sensors.fan.1")).isZero();
 	}
@@ -41,7 +43,7 @@ class SensorReaderTests {
 	@Test
 	void whenASensorFailsThenItReadsNaNAndIsLoggedOnceNotEachRead() throws Exception {
 		Path zone = zone("thermal_zone0", "cpu-thermal", "51000");
-		FailureLog failures = this.log.failureLog();
+		FailureLog failures = new FailureLog(this.log);
 		SensorReader reader = new SensorReader(sensors(0, new int[0]), this.thermal, failures);
 		reader.discover();
 		assertThat(read(reader).value("sensors.cpu.temperature")).isEqualTo(51.0);
@@ -52,7 +54,7 @@ class SensorReaderTests {
 		reader.discover();
 		assertThat(reader.metrics()).extracting(Metric::name).containsExactly("sensors.cpu.temperature");
 		assertThat(failures.isFailing("sensors.cpu.temperature")).isTrue();
-		assertThat(this.log.warnings).hasSize(1).allMatch((warning) -> warning.contains("sensors.cpu.temperature"));
+		assertThat(this.log.messages("WARN")).hasSize(1).allMatch((warning) -> warning.contains("sensors.cpu.temperature"));
 		Files.writeString(zone.resolve("temp"), "50000\n");
 		assertThat(read(reader).value("sensors.cpu.temperature")).isEqualTo(50.0);
 		assertThat(failures.isFailing("sensors.cpu.temperature")).isFalse();
@@ -60,7 +62,7 @@ class SensorReaderTests {
 
 	@Test
 	void whenOshiReadsATemperatureThenItIsUsed() {
-		SensorReader reader = new SensorReader(sensors(61.5, new int[0]), this.thermal, this.log.failureLog());
+		SensorReader reader = new SensorReader(sensors(61.5, new int[0]), this.thermal, new FailureLog(this.log));
 		reader.discover();
 		assertThat(read(reader).value("sensors.cpu.temperature")).isEqualTo(61.5);
 	}

@@ -300,6 +300,29 @@ abstract class SeriesStoreContractTests {
 	}
 
 	@Test
+	void aNodeWithHundredsOfCoresDisksAndMountsRoundTrips() {
+		// no field small enough for real hardware to overflow: 1,000 metrics, a long text
+		String[] names = new String[1000];
+		double[] values = new double[names.length];
+		for (int i = 0; i < names.length; i++) {
+			names[i] = (i < 512) ? "cpu.core." + i + ".usage" : "fs./mnt/volume-" + i + ".usage";
+			values[i] = i % 100;
+		}
+		for (int s = 0; s < 700; s++) {
+			this.store.append("big", this.clock.millis(), names, values, 1000, new Origin("run-1", s + 1, 0));
+			this.clock.advance(Duration.ofSeconds(1));
+		}
+		this.store.texts("big", java.util.Map.of("system.os", "x".repeat(10_000)));
+		this.store = reopen(this.store, defaults());
+		NodeInfo big = this.store.node("big").orElseThrow();
+		assertThat(big.metrics()).hasSize(1000);
+		assertThat(big.texts().get("system.os")).hasSize(10_000);
+		assertThat(big.value("cpu.core.511.usage")).isEqualTo(11);
+		assertThat(this.store.recent("big", 700, 0, List.of("fs./mnt/volume-999.usage"))).hasSize(700)
+			.allMatch((row) -> row.values()[0] == 99);
+	}
+
+	@Test
 	void forgettingANodeRemovesAllItsSeries() {
 		sample("n1", 700, (i) -> new double[] { 1, 1, 1 });
 		sample("n2", 10, (i) -> new double[] { 1, 1, 1 });

@@ -25,6 +25,13 @@ public final class Browser {
 
 	public static final Path CHROMEDRIVER = Path.of(System.getProperty("statwall.chromedriver", "/usr/bin/chromedriver"));
 
+	/**
+	 * How long a page may take to get where a test waits for it. Generous: on a machine busy with
+	 * other work the server, the browser and the test share two cores; a wait ends as soon as its
+	 * condition holds, so this costs nothing when things are quick.
+	 */
+	public static final Duration DEADLINE = Duration.ofSeconds(60);
+
 	private Browser() {
 	}
 

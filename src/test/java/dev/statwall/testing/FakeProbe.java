@@ -52,6 +52,11 @@ public final class FakeProbe implements SystemProbe {
 		metric("net.tx", Unit.BYTES_PER_SECOND, (n) -> 512.0 * n);
 		metric("net.errors", Unit.PER_SECOND, (n) -> 0.0);
 		metric("net.drops", Unit.PER_SECOND, (n) -> 0.0);
+		metric("net.eth0.rx", Unit.BYTES_PER_SECOND, (n) -> 1024.0 * n);
+		metric("net.eth0.rx_bytes_total", Unit.BYTES, (n) -> 1e9 + 1024.0 * n);
+		metric("net.eth0.tx_bytes_total", Unit.BYTES, (n) -> 5e8 + 512.0 * n);
+		metric("disk.sda.write_bytes_total", Unit.BYTES, (n) -> 8192.0 * n);
+		metric("cpu.core.0.user_seconds_total", Unit.SECONDS, (n) -> 1000 + 0.25 * n);
 		metric("disk.read", Unit.BYTES_PER_SECOND, (n) -> 4096.0);
 		metric("disk.write", Unit.BYTES_PER_SECOND, (n) -> 8192.0);
 		metric("disk.read_ops", Unit.PER_SECOND, (n) -> 1.0);

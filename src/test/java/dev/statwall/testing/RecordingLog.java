@@ -5,7 +5,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.commons.logging.Log;
 
-/** A log that keeps what it was told, so a test can count warnings. */
+/**
+ * A log that keeps what it was told, so a test can count warnings: the one every test that hands
+ * a {@link Log} to the code under test uses. Debug is on, trace off.
+ */
 public final class RecordingLog implements Log {
 
 	private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -14,8 +17,14 @@ public final class RecordingLog implements Log {
 		return this.lines;
 	}
 
+	/** The lines at {@code level}, each starting with the level: {@code WARN Hub ... cannot be reached}. */
 	public List<String> at(String level) {
 		return this.lines.stream().filter((line) -> line.startsWith(level + " ")).toList();
+	}
+
+	/** The messages at {@code level}, without the level. */
+	public List<String> messages(String level) {
+		return at(level).stream().map((line) -> line.substring(level.length() + 1)).toList();
 	}
 
 	private void add(String level, Object message) {

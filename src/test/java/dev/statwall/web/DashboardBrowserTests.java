@@ -2,7 +2,6 @@ package dev.statwall.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +49,7 @@ class DashboardBrowserTests {
 		for (boolean dark : new boolean[] { false, true }) {
 			this.browser = Browser.start(1920, 1080, dark);
 			this.browser.get("http://localhost:" + this.port + "/");
-			WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+			WebDriverWait wait = new WebDriverWait(this.browser, Browser.DEADLINE);
 			wait.until((driver) -> "live".equals(attribute("#live-status", "data-state")));
 			wait.until((driver) -> ALWAYS.stream().allMatch((card) -> seq("home." + card) >= 4));
 			for (String card : ALWAYS) {
@@ -65,7 +64,8 @@ class DashboardBrowserTests {
 			String background = (String) this.browser
 				.executeScript("return getComputedStyle(document.body).backgroundColor");
 			assertThat(background).as("theme follows the OS").isEqualTo(dark ? "rgb(21, 23, 26)" : "rgb(245, 245, 245)");
-			Thread.sleep(1500); // let a few more points in before the picture
+			long cpuSeq = seq("home.cpu");
+			wait.until((driver) -> seq("home.cpu") >= cpuSeq + 3); // a few more points in before the picture
 			Browser.screenshot(this.browser, dark ? "dashboard-dark.png" : "dashboard.png");
 			this.browser.quit();
 			this.browser = null;
@@ -84,8 +84,10 @@ class DashboardBrowserTests {
 
 		this.browser = Browser.start(1600, 1000, false);
 		this.browser.get("http://localhost:" + this.port + "/");
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
-		wait.until((driver) -> rows("home.processes").stream().anyMatch((row) -> row.get(0).equals(Long.toString(this.evil.pid()))));
+		WebDriverWait wait = new WebDriverWait(this.browser, Browser.DEADLINE);
+		// caught between fork and exec, a new process is still named after its parent: wait for the program's name
+		wait.until((driver) -> rows("home.processes").stream()
+			.anyMatch((row) -> row.get(0).equals(Long.toString(this.evil.pid())) && row.get(1).startsWith("<i>sw-evil")));
 		List<String> row = rows("home.processes").stream()
 			.filter((cells) -> cells.get(0).equals(Long.toString(this.evil.pid())))
 			.findFirst()
@@ -105,7 +107,7 @@ class DashboardBrowserTests {
 	void whenAColumnHeaderIsClickedThenTheTableIsSortedByItAndKeepsUpdating() throws Exception {
 		this.browser = Browser.start(1600, 1000, false);
 		this.browser.get("http://localhost:" + this.port + "/");
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		WebDriverWait wait = new WebDriverWait(this.browser, Browser.DEADLINE);
 		wait.until((driver) -> rows("home.processes").size() > 3);
 		WebElement header = card("home.processes").findElement(By.cssSelector("th[data-column='name'] button"));
 		header.click(); // htmx asks the server for the table sorted by name, descending first

@@ -50,7 +50,7 @@ class HistoryRestartIT {
 		int port = StatwallProcess.freePort();
 		String data = "--statwall.data-dir=" + StatwallProcess.dataDir("history");
 		String[] arguments = { "--statwall.sampling.interval=250ms", "--statwall.node-name=crashy", data };
-		this.server = StatwallProcess.start(JAVA, port, "history-1", arguments);
+		this.server = StatwallProcess.startHealthy(JAVA, port, "history-1", arguments);
 		Instant started = Instant.now();
 		List<Point> before = awaitPoints(20);
 		// what it holds just before the kill; the last second may still be on its way to the disk
@@ -59,7 +59,7 @@ class HistoryRestartIT {
 		Instant killed = Instant.now();
 		this.server.kill();
 		Thread.sleep(3_000); // the downtime the history must show as a gap, not a line
-		this.server = StatwallProcess.start(JAVA, port, "history-2", arguments);
+		this.server = StatwallProcess.startHealthy(JAVA, port, "history-2", arguments);
 		Instant restarted = Instant.now();
 		awaitPointsAfter(restarted, 4);
 

@@ -1,6 +1,5 @@
 package dev.statwall.web;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +37,7 @@ class MonitorPageBrowserTests {
 	void whenMonitorIsOpenThenValuesAndSparklinesMoveAndHoldExactlyFifteenPoints() throws Exception {
 		this.browser = Browser.start(900, 420, false);
 		this.browser.get("http://localhost:" + this.port + "/monitor");
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
+		WebDriverWait wait = new WebDriverWait(this.browser, Browser.DEADLINE);
 		wait.until((driver) -> "live".equals(status()));
 
 		WebElement cpu = card("monitor.cpu_stats");
@@ -48,9 +47,10 @@ class MonitorPageBrowserTests {
 		assertThat(cpu.findElements(By.cssSelector(".uplot canvas"))).as("uPlot draws the live chart").isNotEmpty();
 
 		long firstSeq = seq(cpu);
-		List<Object> firstPoints = plotted("monitor.cpu_stats");
+		List<Object> firstTimes = times("monitor.cpu_stats");
 		wait.until((driver) -> seq(cpu) >= firstSeq + 3);
-		assertThat(plotted("monitor.cpu_stats")).as("the sparkline moved").isNotEqualTo(firstPoints);
+		// its points' times: on a machine kept busy the values can all be 100 %
+		assertThat(times("monitor.cpu_stats")).as("the sparkline moved").isNotEqualTo(firstTimes);
 		assertThat(cpu.findElement(By.cssSelector(".card-value")).getText()).matches("\\d+\\.\\d%");
 		assertThat(memory.findElement(By.cssSelector(".card-value")).getText()).matches("\\d+\\.\\d%");
 
@@ -68,7 +68,7 @@ class MonitorPageBrowserTests {
 	void whenHoveringASparklineThenThatPointsValueAndTimeShow() throws Exception {
 		this.browser = Browser.start(900, 420, false);
 		this.browser.get("http://localhost:" + this.port + "/monitor");
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
+		WebDriverWait wait = new WebDriverWait(this.browser, Browser.DEADLINE);
 		wait.until((driver) -> "live".equals(status()) && seq(card("monitor.cpu_stats")) > 3);
 		WebElement plot = card("monitor.cpu_stats").findElement(By.cssSelector(".uplot .u-over"));
 		new org.openqa.selenium.interactions.Actions(this.browser).moveToElement(plot).perform();
@@ -88,6 +88,12 @@ class MonitorPageBrowserTests {
 	private long seq(WebElement card) {
 		String seq = card.getAttribute("data-seq");
 		return (seq != null) ? Long.parseLong(seq) : 0;
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Object> times(String card) {
+		return (List<Object>) this.browser.executeScript(
+				"return [...window.statwall.cards.values()].find(c => c.id === arguments[0]).plot.data[0]", card);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -2,7 +2,6 @@ package dev.statwall.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -43,10 +42,10 @@ class ServerRestartBrowserIT {
 	void whenTheServerRestartsThenThePageKeepsItsPointsReconnectsAndCarriesOnWithoutReloading() throws Exception {
 		int port = StatwallProcess.freePort();
 		String data = "--statwall.data-dir=" + StatwallProcess.dataDir("restart");
-		this.server = StatwallProcess.start(JDK_17, port, "restart-1", "--statwall.sampling.interval=250ms", data);
+		this.server = StatwallProcess.startHealthy(JDK_17, port, "restart-1", "--statwall.sampling.interval=250ms", data);
 		this.browser = Browser.start(900, 420, false);
 		this.browser.get(this.server.url("/monitor"));
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		WebDriverWait wait = new WebDriverWait(this.browser, Browser.DEADLINE);
 		wait.until((driver) -> "live".equals(state()) && points() >= 6);
 		this.browser.executeScript("window.__sameDocument = true");
 
@@ -56,7 +55,7 @@ class ServerRestartBrowserIT {
 		assertThat(held).as("the last known state stays").isGreaterThanOrEqualTo(6);
 		assertThat(value()).matches("\\d+\\.\\d%");
 
-		this.server = StatwallProcess.start(JDK_17, port, "restart-2", "--statwall.sampling.interval=250ms", data);
+		this.server = StatwallProcess.startHealthy(JDK_17, port, "restart-2", "--statwall.sampling.interval=250ms", data);
 		wait.until((driver) -> "live".equals(state()));
 		long epochBefore = epoch();
 		wait.until((driver) -> epoch() != epochBefore || seqAfterRestart() > 3);
@@ -70,12 +69,12 @@ class ServerRestartBrowserIT {
 	@Test
 	void whenRunOnJdk25ThenTheTutorialPageIsServedLive() throws Exception {
 		Assumptions.assumeTrue(Files.isExecutable(JDK_25.resolve("bin/java")), "JDK 25 is not installed at " + JDK_25);
-		this.server = StatwallProcess.start(JDK_25, StatwallProcess.freePort(), "jdk25",
+		this.server = StatwallProcess.startHealthy(JDK_25, StatwallProcess.freePort(), "jdk25",
 				"--statwall.sampling.interval=250ms");
 		assertThat(this.server.get("/monitor").body()).contains("<h2 class=\"card-title\">CPU</h2>");
 		this.browser = Browser.start(900, 420, false);
 		this.browser.get(this.server.url("/"));
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		WebDriverWait wait = new WebDriverWait(this.browser, Browser.DEADLINE);
 		wait.until((driver) -> "live".equals(state()) && points() >= 3);
 		assertThat(this.server.tail()).doesNotContain("ERROR");
 	}

@@ -16,7 +16,7 @@ class StructuredLoggingIT {
 
 	@Test
 	void whenStructuredLoggingIsOnThenEveryLogLineIsJson() throws Exception {
-		try (StatwallProcess server = StatwallProcess.start(Path.of(System.getProperty("java.home")),
+		try (StatwallProcess server = StatwallProcess.startHealthy(Path.of(System.getProperty("java.home")),
 				StatwallProcess.freePort(), "structured-logs", "--logging.structured.format.console=ecs")) {
 			List<String> lines = server.tail().lines().filter((line) -> line.startsWith("{")).toList();
 			assertThat(lines).as("JSON log lines").isNotEmpty();

@@ -23,7 +23,7 @@ class SampleBatchReaderTests {
 		rows.put("/", List.of("/", "ext4", 1.5e10, true));
 		rows.put("/bo\"ot\n", java.util.Arrays.asList("/boot", "vfat", null, false));
 		SampleBatch batch = new SampleBatch(1, "pi-07", "run-1", 1000, 3, new long[] { 41, 42 },
-				new long[] { 1_000, 2_000 }, new String[] { "cpu.usage", "net.rx", "sensors.temp" },
+				new long[] { 1_000, 2_000 }, new String[] { "cpu.usage", "net.rx", "sensors.cpu.temperature" },
 				new double[][] { { 12.5, 13 }, { 1024, Double.NaN }, { -4.5, 0.25 } },
 				Map.of("os.name", "Debian \"bookworm\" \\ ü\t"),
 				Map.of("filesystems", new Table(List.of("mount", "type", "used", "ok"), rows)));
@@ -36,13 +36,13 @@ class SampleBatchReaderTests {
 		assertThat(read.dropped()).isEqualTo(3);
 		assertThat(read.seq()).containsExactly(41, 42);
 		assertThat(read.time()).containsExactly(1_000, 2_000);
-		assertThat(read.metrics()).containsExactly("cpu.usage", "net.rx", "sensors.temp");
+		assertThat(read.metrics()).containsExactly("cpu.usage", "net.rx", "sensors.cpu.temperature");
 		Reading first = read.reading(0);
 		Reading second = read.reading(1);
 		assertThat(first.value("cpu.usage")).isEqualTo(12.5);
 		assertThat(second.value("cpu.usage")).isEqualTo(13.0);
 		assertThat(second.value("net.rx")).as("null on the wire is n/a").isNaN();
-		assertThat(first.value("sensors.temp")).as("temperatures may be negative").isEqualTo(-4.5);
+		assertThat(first.value("sensors.cpu.temperature")).as("temperatures may be negative").isEqualTo(-4.5);
 		assertThat(first.value("not.sent")).isNaN();
 		assertThat(first.texts()).as("texts describe the newest sample only").isEmpty();
 		assertThat(second.texts()).containsEntry("os.name", "Debian \"bookworm\" \\ ü\t");
@@ -50,7 +50,7 @@ class SampleBatchReaderTests {
 		assertThat(table.columns()).containsExactly("mount", "type", "used", "ok");
 		assertThat(table.rows().get("/")).containsExactly("/", "ext4", 1.5e10, true);
 		assertThat(table.rows().get("/bo\"ot\n")).containsExactly("/boot", "vfat", null, false);
-		assertThat(second.values()).containsOnlyKeys("cpu.usage", "net.rx", "sensors.temp");
+		assertThat(second.values()).containsOnlyKeys("cpu.usage", "net.rx", "sensors.cpu.temperature");
 	}
 
 	@Test

@@ -6,19 +6,24 @@ import org.jspecify.annotations.Nullable;
 
 import dev.statwall.hub.HubProperties;
 import dev.statwall.hub.HubToken;
+import dev.statwall.security.Access;
 import dev.statwall.web.ApiException;
 
 import org.springframework.http.HttpStatus;
 
 /**
- * Who may silence an alert: today whoever holds the hub token ({@code statwall.hub.token}, also on a
- * standalone node, where without one nobody may); once logins exist, an admin. Says who it was.
+ * Who may silence an alert: with logins ({@code statwall.security.mode} users or oidc) an admin, whom
+ * Spring Security has already checked; when open, whoever holds the hub token ({@code statwall.hub.token},
+ * also on a standalone node, where without one nobody may). Says who it was.
  */
 final class AlertAdmin {
 
 	private final @Nullable HubToken token;
 
-	AlertAdmin(HubProperties hub) {
+	private final Access access;
+
+	AlertAdmin(HubProperties hub, Access access) {
+		this.access = access;
 		String secret = hub.token();
 		this.token = (secret != null && !secret.isBlank()) ? new HubToken(secret) : null;
 	}
@@ -30,6 +35,9 @@ final class AlertAdmin {
 	 */
 	String authorize(@Nullable String authorization, @Nullable String prompt, @Nullable Principal principal,
 			String address) {
+		if (!this.access.tokenRequired() && principal != null) {
+			return principal.getName();
+		}
 		HubToken token = this.token;
 		if (token == null) {
 			throw new ApiException(HttpStatus.FORBIDDEN,

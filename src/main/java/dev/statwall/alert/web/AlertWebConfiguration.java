@@ -5,6 +5,7 @@ import dev.statwall.hub.HubProperties;
 import dev.statwall.live.LiveSubscriptions;
 import dev.statwall.role.ConditionalOnRole;
 import dev.statwall.role.Role;
+import dev.statwall.security.Access;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,8 @@ import org.springframework.messaging.simp.SimpMessageSendingOperations;
 class AlertWebConfiguration {
 
 	@Bean
-	AlertAdmin alertAdmin(HubProperties hub) {
-		return new AlertAdmin(hub);
+	AlertAdmin alertAdmin(HubProperties hub, Access access) {
+		return new AlertAdmin(hub, access);
 	}
 
 	@Bean
