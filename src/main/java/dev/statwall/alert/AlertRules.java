@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import dev.statwall.alert.AlertProperties.Rule;
-import dev.statwall.card.InvalidConfigurationException;
+import dev.statwall.role.InvalidConfigurationException;
 import dev.statwall.card.ValueTemplate;
 import dev.statwall.series.MetricPattern;
 

@@ -16,7 +16,7 @@ import jakarta.mail.internet.InternetAddress;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.statwall.card.InvalidConfigurationException;
+import dev.statwall.role.InvalidConfigurationException;
 
 import org.springframework.mail.javamail.JavaMailSender;
 

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import dev.statwall.card.DashboardProperties.Card;
 import dev.statwall.card.DashboardProperties.Page;
+import dev.statwall.role.InvalidConfigurationException;
 import dev.statwall.sampling.Metric;
 import dev.statwall.sampling.Unit;
 

@@ -3,12 +3,12 @@ package dev.statwall.hub;
 import java.time.Duration;
 
 /** Durations as people say them: {@code 4 s}, {@code 2 min}, {@code 3 h}, {@code 5 days}. */
-final class Ago {
+public final class Ago {
 
 	private Ago() {
 	}
 
-	static String text(Duration duration) {
+	public static String text(Duration duration) {
 		long seconds = Math.max(0, duration.toSeconds());
 		if (seconds < 60) {
 			return seconds + " s";

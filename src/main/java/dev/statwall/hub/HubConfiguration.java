@@ -4,12 +4,10 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import tools.jackson.databind.json.JsonMapper;
 
-import dev.statwall.card.InvalidConfigurationException;
 import dev.statwall.card.NodeDashboards;
-import dev.statwall.live.LiveSubscriptions;
 import dev.statwall.role.ConditionalOnRole;
+import dev.statwall.role.InvalidConfigurationException;
 import dev.statwall.role.Role;
 import dev.statwall.sampling.LocalNode;
 import dev.statwall.sampling.Sample;
@@ -25,25 +23,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.messaging.simp.SimpMessageSendingOperations;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** The hub: ingest, node registry, overview. Loaded only with {@code statwall.role=hub}. */
+/** The hub's domain: node registry, overview, its own machine as a node. Loaded only with {@code statwall.role=hub}. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(Role.HUB)
-class HubConfiguration implements SchedulingConfigurer {
-
-	private final OverviewPublisher overview;
-
-	HubConfiguration(OverviewPublisher overview) {
-		this.overview = overview;
-	}
-
-	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedRateTask(this.overview::publish, java.time.Duration.ofSeconds(1));
-	}
+class HubConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnRole(Role.HUB)
@@ -71,12 +55,6 @@ class HubConfiguration implements SchedulingConfigurer {
 		@Bean
 		static Overview overview(NodeRegistry nodes, ObjectProvider<NodeAlerts> alerts) {
 			return new Overview(nodes, alerts.getIfAvailable(() -> NodeAlerts.NONE));
-		}
-
-		@Bean
-		static OverviewPublisher overviewPublisher(NodeRegistry nodes, Overview overview,
-				SimpMessageSendingOperations messaging, LiveSubscriptions subscriptions, JsonMapper json, Clock clock) {
-			return new OverviewPublisher(nodes, overview, messaging, subscriptions, json, clock);
 		}
 
 		@Bean

@@ -19,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.statwall.buffer.MapBuffer.MapChange;
 import dev.statwall.card.NodeDashboards;
-import dev.statwall.hub.Node.NodeState;
 import dev.statwall.sampling.Reading;
 import dev.statwall.series.NodeInfo;
 import dev.statwall.series.Origin;

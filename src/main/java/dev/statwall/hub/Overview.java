@@ -10,11 +10,10 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 import dev.statwall.card.Formats;
-import dev.statwall.hub.Node.NodeState;
 import dev.statwall.sampling.Unit;
 
 /** The overview's summary and tiles, filtered, sorted and paged. */
-final class Overview {
+public final class Overview {
 
 	/** Network bars are logarithmic from 1 B/s to 10 Gbit/s: a busy and an idle link both stay readable. */
 	static final double NETWORK_FULL_SCALE = Math.log10(1 + 1.25e9);
@@ -29,11 +28,11 @@ final class Overview {
 	}
 
 	/** The node's worst firing alert ({@code critical}, {@code warning}), or null. */
-	@Nullable String alert(String node) {
+	public @Nullable String alert(String node) {
 		return this.alerts.worst(node);
 	}
 
-	Summary summary(Collection<NodeState> states) {
+	public Summary summary(Collection<NodeState> states) {
 		int online = 0;
 		int stale = 0;
 		int offline = 0;
@@ -68,7 +67,7 @@ final class Overview {
 				cpuMax, Unit.BYTES.round(memoryUsed), Unit.BYTES_PER_SECOND.round(rx), Unit.BYTES_PER_SECOND.round(tx));
 	}
 
-	Page page(Query query, Collection<NodeState> states) {
+	public Page page(Query query, Collection<NodeState> states) {
 		List<Tile> matching = new ArrayList<>();
 		String needle = query.q().toLowerCase(Locale.ROOT);
 		for (NodeState state : states) {
@@ -106,7 +105,7 @@ final class Overview {
 	 * @param netRx bytes per second received by all online nodes
 	 * @param netTx bytes per second sent by all online nodes
 	 */
-	record Summary(int online, int stale, int offline, double cpuAvg, double cpuMax, double memoryUsed, double netRx,
+	public record Summary(int online, int stale, int offline, double cpuAvg, double cpuMax, double memoryUsed, double netRx,
 			double netTx) {
 
 		public int total() {
@@ -143,7 +142,7 @@ final class Overview {
 	 * @param silence how long since it was heard from
 	 * @param alert its worst firing alert, {@code critical} or {@code warning}; null when none
 	 */
-	record Tile(NodeState state, NodeStatus status, Duration silence, @Nullable String alert) {
+	public record Tile(NodeState state, NodeStatus status, Duration silence, @Nullable String alert) {
 
 		public String name() {
 			return this.state.name();
@@ -199,7 +198,7 @@ final class Overview {
 	 * @param percent how full it is, 0 to 100
 	 * @param text its value, for the tooltip
 	 */
-	record Bar(String metric, String label, double percent, String text) {
+	public record Bar(String metric, String label, double percent, String text) {
 
 		/** Whole percent for CSS, so the attribute holds only digits. */
 		public long width() {
@@ -217,11 +216,11 @@ final class Overview {
 	 * @param matching how many nodes match the filter
 	 * @param query what was asked
 	 */
-	record Page(List<Tile> tiles, int page, int pages, int matching, Query query) {
+	public record Page(List<Tile> tiles, int page, int pages, int matching, Query query) {
 	}
 
 	/** How to order tiles. */
-	enum Sort {
+	public enum Sort {
 
 		NAME(Comparator.comparing(Tile::name)),
 
@@ -260,57 +259,28 @@ final class Overview {
 	 * @param size tiles per page
 	 * @param alerting only nodes with a firing alert
 	 */
-	record Query(String q, @Nullable NodeStatus status, Sort sort, int page, int size, boolean alerting) {
+	public record Query(String q, @Nullable NodeStatus status, Sort sort, int page, int size, boolean alerting) {
 
 		/** 16 rows of 18 tiles: a full 1920 × 1080 screen, 256 nodes and the hub with room to spare. */
-		static final int DEFAULT_SIZE = 288;
+		public static final int DEFAULT_SIZE = 288;
 
-		static final int MAX_SIZE = 1024;
+		public static final int MAX_SIZE = 1024;
 
 		/**
-		 * Reads request parameters.
-		 * @throws IllegalArgumentException saying which parameter is wrong
+		 * A query as the domain takes it; parameters arrive already typed.
+		 * @throws IllegalArgumentException saying which part is out of range
 		 */
-		static Query of(@Nullable String q, @Nullable String status, @Nullable String sort, @Nullable String page,
-				@Nullable String size) {
-			String name = (q != null) ? q.strip() : "";
-			if (name.length() > 63) {
+		public Query {
+			q = q.strip();
+			if (q.length() > 63) {
 				throw new IllegalArgumentException("'q' is part of a node name, at most 63 characters");
 			}
-			NodeStatus wanted = null;
-			boolean alerting = status != null && status.strip().equals("alerting");
-			if (status != null && !status.isBlank() && !status.equals("all") && !alerting) {
-				wanted = parse(NodeStatus.class, "status", status, "all, online, stale, offline or alerting");
+			if (page < 1) {
+				throw new IllegalArgumentException("'page' must be a whole number from 1");
 			}
-			Sort order = (sort != null && !sort.isBlank()) ? parse(Sort.class, "sort", sort, "name, cpu, memory or network")
-					: Sort.NAME;
-			return new Query(name, wanted, order, number("page", page, 1, 1, Integer.MAX_VALUE),
-					number("size", size, DEFAULT_SIZE, 1, MAX_SIZE), alerting);
-		}
-
-		private static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value, String allowed) {
-			try {
-				return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+			if (size < 1 || size > MAX_SIZE) {
+				throw new IllegalArgumentException("'size' must be a whole number from 1 to " + MAX_SIZE);
 			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("'" + parameter + "' must be " + allowed);
-			}
-		}
-
-		private static int number(String parameter, @Nullable String value, int fallback, int min, int max) {
-			if (value == null || value.isBlank()) {
-				return fallback;
-			}
-			try {
-				int number = Integer.parseInt(value.strip());
-				if (number >= min && number <= max) {
-					return number;
-				}
-			}
-			catch (NumberFormatException ex) {
-				// said below
-			}
-			throw new IllegalArgumentException("'" + parameter + "' must be a whole number from " + min + " to " + max);
 		}
 
 		public String statusKey() {

@@ -11,7 +11,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.statwall.card.InvalidConfigurationException;
+import dev.statwall.role.InvalidConfigurationException;
 import dev.statwall.security.SecurityProperties.Mode;
 import dev.statwall.security.SecurityProperties.User;
 

@@ -6,11 +6,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import dev.statwall.role.InvalidConfigurationException;
+import dev.statwall.role.InvalidConfigurationFailureAnalyzer;
+import dev.statwall.sampling.LocalNode;
+import dev.statwall.sampling.SystemProbe;
 import dev.statwall.series.HistoryProperties;
 import dev.statwall.series.SeriesStore;
 import dev.statwall.series.Tables;
-import dev.statwall.sampling.LocalNode;
-import dev.statwall.sampling.SystemProbe;
 import dev.statwall.testing.FakeProbe;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

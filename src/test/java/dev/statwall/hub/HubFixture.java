@@ -24,11 +24,11 @@ import dev.statwall.wire.SampleBatch;
 import org.springframework.util.unit.DataSize;
 
 /** A hub's registry with the tutorial's two cards, a clock the test moves and the events it published. */
-final class HubFixture {
+public final class HubFixture {
 
 	static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
 
-	final MutableClock clock = new MutableClock(START);
+	public final MutableClock clock = new MutableClock(START);
 
 	final Dashboard dashboard = new Dashboard(new DashboardProperties(List.of(new DashboardProperties.Page("/monitor",
 			"Monitor",
@@ -45,15 +45,15 @@ final class HubFixture {
 
 	final List<Object> events = new CopyOnWriteArrayList<>();
 
-	final HubProperties properties;
+	public final HubProperties properties;
 
-	final NodeRegistry nodes;
+	public final NodeRegistry nodes;
 
 	HubFixture() {
 		this(properties());
 	}
 
-	HubFixture(HubProperties properties) {
+	public HubFixture(HubProperties properties) {
 		this(properties, HubLimits.defaults());
 	}
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.statwall.StatwallApplication;
-import dev.statwall.card.InvalidConfigurationException;
+import dev.statwall.role.InvalidConfigurationException;
 import dev.statwall.security.SecurityProperties.Mode;
 import dev.statwall.security.SecurityProperties.Oidc;
 import dev.statwall.security.SecurityProperties.Role;

@@ -1,4 +1,4 @@
-package dev.statwall.hub;
+package dev.statwall.hub.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,12 +7,15 @@ import java.util.Arrays;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import dev.statwall.hub.HubProperties;
+import dev.statwall.hub.HubToken;
 import dev.statwall.hub.NodeRegistry.Taken;
+import dev.statwall.hub.NodeRegistry;
 import dev.statwall.role.ConditionalOnRole;
 import dev.statwall.role.Role;
+import dev.statwall.web.ApiException;
 import dev.statwall.wire.SampleBatch;
 import dev.statwall.wire.SampleBatchReader;
-import dev.statwall.web.ApiException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package dev.statwall.hub;
+package dev.statwall.hub.web;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Collection;
@@ -6,8 +6,11 @@ import java.util.Collection;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.statwall.hub.Node.NodeState;
+import dev.statwall.hub.NodeState;
+import dev.statwall.hub.NodeRegistry;
 import dev.statwall.hub.Overview.Summary;
+import dev.statwall.hub.Overview;
+import dev.statwall.hub.Vitals;
 import dev.statwall.live.LiveSubscriptions;
 
 import org.springframework.context.event.EventListener;

@@ -1,14 +1,16 @@
-package dev.statwall.hub;
+package dev.statwall.hub.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.statwall.hub.NodeInUseException;
+import dev.statwall.hub.NodeRegistry;
 import dev.statwall.series.StorageUnavailableException;
-import dev.statwall.wire.BadBatchException;
 import dev.statwall.web.ApiError;
 import dev.statwall.web.ApiException;
+import dev.statwall.wire.BadBatchException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -1,16 +1,25 @@
-package dev.statwall.hub;
+package dev.statwall.hub.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.statwall.card.Dashboard;
 import dev.statwall.card.PageDefinition;
-import dev.statwall.hub.Node.NodeState;
+import dev.statwall.hub.Ago;
+import dev.statwall.hub.HubProperties;
+import dev.statwall.hub.HubToken;
+import dev.statwall.hub.NodeState;
+import dev.statwall.hub.NodeRegistry;
+import dev.statwall.hub.NodeStatus;
 import dev.statwall.hub.Overview.Query;
+import dev.statwall.hub.Overview.Sort;
+import dev.statwall.hub.Overview;
 import dev.statwall.role.ConditionalOnRole;
 import dev.statwall.role.Role;
 import dev.statwall.security.Access;
@@ -24,6 +33,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -70,11 +80,11 @@ class ClusterPageController {
 	}
 
 	@GetMapping("/")
-	String overview(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String sort,
-			@RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size,
+	String overview(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "all") StatusFilter status,
+			@RequestParam(defaultValue = "name") Sort sort, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(defaultValue = "" + Query.DEFAULT_SIZE) int size,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-		Query query = Query.of(q, status, sort, page, size);
+		Query query = new Query(q, status.status(), sort, page, size, status == StatusFilter.ALERTING);
 		Collection<NodeState> states = this.nodes.states();
 		model.addAttribute("page", this.overview.page(query, states));
 		model.addAttribute("query", query);
@@ -154,6 +164,23 @@ class ClusterPageController {
 			ok.header("HX-Redirect", "/");
 		}
 		return ok.body("");
+	}
+
+	/** A parameter Spring could not convert: which one, and what it may be. */
+	@ExceptionHandler
+	ResponseEntity<String> badParameter(MethodArgumentTypeMismatchException ex) {
+		Class<?> type = ex.getRequiredType();
+		String allowed;
+		if (type != null && type.isEnum()) {
+			List<String> keys = Arrays.stream(type.getEnumConstants())
+				.map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
+				.toList();
+			allowed = String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.get(keys.size() - 1);
+		}
+		else {
+			allowed = "a whole number";
+		}
+		return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("'" + ex.getName() + "' must be " + allowed);
 	}
 
 	@ExceptionHandler

@@ -1,4 +1,4 @@
-package dev.statwall.hub;
+package dev.statwall.hub.web;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,15 +12,17 @@ import org.jspecify.annotations.Nullable;
 import dev.statwall.card.CardDefinition;
 import dev.statwall.card.CardSeries;
 import dev.statwall.card.Dashboard;
-import dev.statwall.hub.Node.NodeState;
+import dev.statwall.hub.HubToken;
+import dev.statwall.hub.NodeState;
+import dev.statwall.hub.NodeRegistry;
 import dev.statwall.live.LiveRows;
 import dev.statwall.role.ConditionalOnRole;
 import dev.statwall.role.Role;
+import dev.statwall.security.Access;
 import dev.statwall.series.NodeInfo;
 import dev.statwall.series.Row;
 import dev.statwall.series.SeriesStore;
 import dev.statwall.web.ApiException;
-import dev.statwall.security.Access;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

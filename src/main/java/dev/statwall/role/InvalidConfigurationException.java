@@ -1,4 +1,4 @@
-package dev.statwall.card;
+package dev.statwall.role;
 
 /** Configuration that binds but cannot work, such as a card naming a metric this node lacks. */
 public class InvalidConfigurationException extends RuntimeException {

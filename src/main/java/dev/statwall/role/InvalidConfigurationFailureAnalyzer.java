@@ -1,10 +1,10 @@
-package dev.statwall.card;
+package dev.statwall.role;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** Turns a bad statwall setting into start-up output that names the key and says what to do. */
-class InvalidConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidConfigurationException> {
+public class InvalidConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidConfigurationException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidConfigurationException cause) {

@@ -1,4 +1,4 @@
-package dev.statwall.hub;
+package dev.statwall.hub.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,6 +9,9 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import dev.statwall.hub.HubFixture;
+import dev.statwall.hub.HubProperties;
+import dev.statwall.hub.HubToken;
 import dev.statwall.wire.SampleBatch;
 import dev.statwall.wire.SampleBatchWriter;
 
