@@ -25,28 +25,6 @@
 		return new Date(ms).toLocaleTimeString([], { hour12: false });
 	}
 
-	// The same unit helpers as the server's value templates (Formats.java), for hover tips.
-	const BYTES = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-	function scaled(v) { return v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2); }
-	function bytes(v) {
-		let s = Math.abs(v), u = 0;
-		while (s >= 1024 && u < BYTES.length - 1) { s /= 1024; u++; }
-		return (v < 0 ? '-' : '') + (u === 0 ? s.toFixed(0) : scaled(s)) + ' ' + BYTES[u];
-	}
-	function format(unit, v) {
-		if (v == null || Number.isNaN(v)) return 'n/a';
-		switch (unit) {
-			case 'percent': return v.toFixed(1) + '%';
-			case 'bytes': return bytes(v);
-			case 'bytes_per_second': return bytes(v) + '/s';
-			case 'per_second': return v.toFixed(1) + '/s';
-			case 'celsius': return v.toFixed(1) + ' °C';
-			case 'rpm': return v.toFixed(0) + ' rpm';
-			case 'count': return Math.round(v).toLocaleString('en');
-			default: return v.toFixed(1);
-		}
-	}
-
 	// A history card's points as rows: the averages, with the value text the server made
 	function historyRows(h) {
 		return h.time.map((t, i) => {
@@ -70,14 +48,6 @@
 		return span <= 1800000 ? d.toLocaleTimeString([], { hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit' })
 			: span <= 86400000 ? d.toLocaleTimeString([], { hour12: false, hour: '2-digit', minute: '2-digit' })
 				: d.toLocaleDateString([], { month: 'short', day: 'numeric' });
-	}
-
-	// "(min … max)" of a bucket, when it spans more than one sample
-	function spread(history, s, i) {
-		if (!history || i == null) return '';
-		const h = history.series.find((x) => x.column === s.column);
-		if (!h || h.min[i] == null || h.min[i] === h.max[i]) return '';
-		return ` (${format(s.unit, h.min[i])} – ${format(s.unit, h.max[i])})`;
 	}
 
 	// Shows another range: htmx swaps in the view the server renders for that URL, and the URL stays
@@ -260,11 +230,10 @@
 						const row = u.cursor.idx == null ? null : this.rows[u.cursor.idx];
 						tip.hidden = !row;
 						if (!row) return;
+						// the server formats every value: a history point's tip, or a live row's text
 						const at = history ? when(row.time, history.step) : clock(row.time);
-						tip.textContent = many || history
-							? `${at}  ` + spec.series.map((s) => `${many ? s.label + ' ' : ''}${format(s.unit, row.values[s.column])}`
-								+ spread(history, s, u.cursor.idx)).join('  ')
-							: `${row.text} at ${at}`;
+						tip.textContent = history ? `${at}  ${history.tips[u.cursor.idx] ?? ''}`
+							: many ? `${at}  ${row.text}` : `${row.text} at ${at}`;
 					}],
 					setSelect: [(u) => {
 						if (u.select.width < 4) return;

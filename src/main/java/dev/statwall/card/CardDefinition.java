@@ -58,6 +58,23 @@ public record CardDefinition(String id, String name, CardType type, Box box, Str
 		return this.available ? this.value.format(values, texts) : ValueTemplate.NOT_AVAILABLE;
 	}
 
+	/**
+	 * A row's hover tip, formatted here so that the browser formats nothing: the value text for one
+	 * plotted series, each series' label and value for several.
+	 */
+	public String tip(double[] values, Map<String, String> texts) {
+		if (this.plotted.size() <= 1) {
+			return text(values, texts);
+		}
+		StringBuilder tip = new StringBuilder();
+		for (int column : this.plotted) {
+			Column plotted = this.columns.get(column);
+			tip.append(tip.isEmpty() ? "" : "  ").append(plotted.label()).append(' ')
+				.append(Formats.of(plotted.unit(), (column < values.length) ? values[column] : Double.NaN));
+		}
+		return tip.toString();
+	}
+
 	public String auxText(double[] values, Map<String, String> texts) {
 		return this.available ? this.aux.format(values, texts) : "";
 	}

@@ -72,7 +72,7 @@ public final class CardSeries {
 	private CardRows rows(NodeInfo node, CardDefinition card, List<Row> rows, double[] last) {
 		Map<String, String> texts = node.texts();
 		List<String> values = new ArrayList<>(rows.size());
-		rows.forEach((row) -> values.add(card.text(row.values(), texts)));
+		rows.forEach((row) -> values.add(card.tip(row.values(), texts)));
 		return new CardRows(card, node.name(), node.epoch(), rows, values, card.auxText(last, texts),
 				card.captionText(last, texts));
 	}

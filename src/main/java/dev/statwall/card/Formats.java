@@ -2,6 +2,8 @@ package dev.statwall.card;
 
 import java.util.Locale;
 
+import dev.statwall.sampling.Unit;
+
 /**
  * Unit helpers for value templates: every card formats through these, so a number reads the same
  * everywhere. {@code NaN} is never formatted; templates show {@code n/a} instead.
@@ -79,6 +81,24 @@ public final class Formats {
 	/** Degrees Celsius: {@code 48.5 °C}. */
 	public static String temperature(double celsius) {
 		return number(celsius) + " °C";
+	}
+
+	/** A value as its unit reads: the one format of a series' number in hover tips and tiles; {@code n/a} for none. */
+	public static String of(Unit unit, double value) {
+		if (Double.isNaN(value)) {
+			return "n/a";
+		}
+		return switch (unit) {
+			case PERCENT -> percent(value);
+			case RATIO -> percent(value * 100);
+			case BYTES -> bytes(value);
+			case BYTES_PER_SECOND -> rate(value);
+			case PER_SECOND -> number(value) + "/s";
+			case CELSIUS -> temperature(value);
+			case RPM -> String.format(Locale.ROOT, "%.0f rpm", value);
+			case SECONDS -> duration(value);
+			case COUNT -> (value == Math.rint(value)) ? count(value) : String.format(Locale.ROOT, "%.2f", value);
+		};
 	}
 
 	private static String decimals(double scaled) {

@@ -15,6 +15,7 @@ import dev.statwall.card.CardHistory;
 import dev.statwall.card.CardRows;
 import dev.statwall.card.CardType;
 import dev.statwall.card.Column;
+import dev.statwall.card.Formats;
 import dev.statwall.card.PageDefinition;
 import dev.statwall.card.TableRows;
 import dev.statwall.live.LiveRows;
@@ -79,6 +80,7 @@ public final class CardViews {
 		json.put("aux", history.aux());
 		json.put("caption", history.caption());
 		json.put("progress", Double.isNaN(history.progress()) ? null : history.progress());
+		json.put("tips", tips(card, columns, time.length));
 		// the same points, averaged, for the scriptless sparkline and its hover tips
 		List<Row> rows = new ArrayList<>(time.length);
 		List<String> texts = new ArrayList<>(time.length);
@@ -88,11 +90,35 @@ public final class CardViews {
 				values[c] = (i < columns.get(c).size()) ? columns.get(c).avg()[i] : Double.NaN;
 			}
 			rows.add(new Row(i + 1, time[i], values));
-			texts.add(card.text(values));
+			texts.add(card.tip(values, Map.of()));
 		}
 		CardRows averaged = new CardRows(card, node, 0, rows, texts, history.aux(), history.caption());
 		return new CardView(card, node, averaged, null, this.json.writeValueAsString(json),
 				card.type().hasPlot() ? this.sparklines.of(averaged) : null, "", plot(card), history);
+	}
+
+	/** Each point's hover tip: every plotted series' average, and its min and max when they differ. */
+	private static List<String> tips(CardDefinition card, List<SeriesRange> columns, int points) {
+		List<String> tips = new ArrayList<>(points);
+		boolean many = card.plotted().size() > 1;
+		for (int i = 0; i < points; i++) {
+			StringBuilder tip = new StringBuilder();
+			for (int column : card.plotted()) {
+				Column plotted = card.columns().get(column);
+				SeriesRange range = columns.get(column);
+				double avg = (i < range.size()) ? range.avg()[i] : Double.NaN;
+				tip.append(tip.isEmpty() ? "" : "  ").append(many ? plotted.label() + " " : "")
+					.append(Formats.of(plotted.unit(), avg));
+				double min = (i < range.size()) ? range.min()[i] : Double.NaN;
+				double max = (i < range.size()) ? range.max()[i] : Double.NaN;
+				if (!Double.isNaN(min) && !Double.isNaN(max) && min != max) {
+					tip.append(" (").append(Formats.of(plotted.unit(), min)).append(" – ")
+						.append(Formats.of(plotted.unit(), max)).append(')');
+				}
+			}
+			tips.add(tip.toString());
+		}
+		return tips;
 	}
 
 	private static List<@Nullable Double> nullable(double[] values) {

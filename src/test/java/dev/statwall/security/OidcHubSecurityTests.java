@@ -147,7 +147,9 @@ class OidcHubSecurityTests extends EndpointMatrix {
 			@Override
 			public HttpRequest.Builder apply(HttpRequest.Builder request, Rule rule) {
 				request.header("Cookie", "JSESSIONID=" + session);
-				return rule.method().equals("DELETE") ? request.header("X-CSRF-TOKEN", token) : request;
+				// a change from a signed-in browser carries the page's CSRF token, as csrf.js sends it
+				return (rule.method().equals("DELETE") || rule.method().equals("POST")) ? request.header("X-CSRF-TOKEN", token)
+						: request;
 			}
 
 			@Override

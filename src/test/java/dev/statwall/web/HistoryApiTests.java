@@ -1,8 +1,16 @@
 package dev.statwall.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.statwall.card.Dashboard;
+import dev.statwall.card.PageDefinition;
 import dev.statwall.series.Origin;
 import dev.statwall.series.SeriesStore;
 import dev.statwall.testing.FakeProbeConfiguration;
@@ -14,6 +22,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -41,6 +50,12 @@ class HistoryApiTests {
 	@Autowired
 	private SeriesStore store;
 
+	@Autowired
+	private CardViews views;
+
+	@Autowired
+	private Dashboard dashboard;
+
 	@BeforeEach
 	void threeSamplesThenAMinuteOfSilenceThenOne() {
 		this.store.forget("api-node");
@@ -60,6 +75,24 @@ class HistoryApiTests {
 			request.param(parameters[i], parameters[i + 1]);
 		}
 		return this.mvc.perform(request);
+	}
+
+	/** The browser formats nothing: a history card carries each point's hover tip as the server wrote it. */
+	@Test
+	void whenACardShowsARangeThenEachPointsTipIsFormattedByTheServer() {
+		PageDefinition monitor = this.dashboard.pages().stream().filter((page) -> page.path().equals("/monitor")).findFirst()
+			.orElseThrow();
+		CardView cpu = this.views.page(monitor, "api-node", TimeRange.of(null, String.valueOf(T0), String.valueOf(T0 + 3000),
+				T0 + 3000))
+			.stream()
+			.filter((view) -> view.card().metrics().equals(List.of("cpu.usage")))
+			.findFirst()
+			.orElseThrow();
+		JsonNode json = JsonMapper.builder().build().readTree(cpu.json());
+		assertThat(json.path("history").asBoolean()).isTrue();
+		List<String> tips = new ArrayList<>();
+		json.path("tips").forEach((tip) -> tips.add(tip.asString()));
+		assertThat(tips).contains("10.0%", "20.0%", "30.0%");
 	}
 
 	@Test
