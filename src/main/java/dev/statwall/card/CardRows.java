@@ -11,17 +11,13 @@ import dev.statwall.series.Row;
  * @param node the node whose buffer this is
  * @param epoch the buffer's epoch: a new one means sequence numbers started again
  * @param rows the rows, oldest first
- * @param texts the value text of each row
+ * @param texts the hover tip of each row: its value text, or each series' value for several
+ * @param value the value text after the newest row, n/a before the first sample
  * @param aux the aux value text after the newest row
  * @param caption the caption after the newest row
  */
-public record CardRows(CardDefinition card, String node, long epoch, List<Row> rows, List<String> texts, String aux,
-		String caption) {
-
-	/** The value text to show: the newest row's, or n/a before the first sample. */
-	public String value() {
-		return this.texts.isEmpty() ? ValueTemplate.NOT_AVAILABLE : this.texts.get(this.texts.size() - 1);
-	}
+public record CardRows(CardDefinition card, String node, long epoch, List<Row> rows, List<String> texts, String value,
+		String aux, String caption) {
 
 	public long lastSeq() {
 		return this.rows.isEmpty() ? 0 : this.rows.get(this.rows.size() - 1).seq();

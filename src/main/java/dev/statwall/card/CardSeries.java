@@ -43,7 +43,7 @@ public final class CardSeries {
 	public CardRows rows(String node, CardDefinition card, long epoch, long afterSeq) {
 		NodeInfo info = this.store.node(node).orElse(null);
 		if (info == null) {
-			return new CardRows(card, node, 0, List.of(), List.of(), "", "");
+			return new CardRows(card, node, 0, List.of(), List.of(), ValueTemplate.NOT_AVAILABLE, "", "");
 		}
 		long after = (epoch == info.epoch()) ? afterSeq : 0;
 		List<Row> rows = this.store.recent(node, card.capacity(), after, card.metrics());
@@ -73,7 +73,8 @@ public final class CardSeries {
 		Map<String, String> texts = node.texts();
 		List<String> values = new ArrayList<>(rows.size());
 		rows.forEach((row) -> values.add(card.tip(row.values(), texts)));
-		return new CardRows(card, node.name(), node.epoch(), rows, values, card.auxText(last, texts),
+		String value = card.text(last, texts);
+		return new CardRows(card, node.name(), node.epoch(), rows, values, value, card.auxText(last, texts),
 				card.captionText(last, texts));
 	}
 

@@ -92,7 +92,8 @@ public final class CardViews {
 			rows.add(new Row(i + 1, time[i], values));
 			texts.add(card.tip(values, Map.of()));
 		}
-		CardRows averaged = new CardRows(card, node, 0, rows, texts, history.aux(), history.caption());
+		CardRows averaged = new CardRows(card, node, 0, rows, texts, history.value(), history.aux(),
+				history.caption());
 		return new CardView(card, node, averaged, null, this.json.writeValueAsString(json),
 				card.type().hasPlot() ? this.sparklines.of(averaged) : null, "", plot(card), history);
 	}

@@ -65,15 +65,18 @@ class LiveRowsStompTests {
 		StompSession session = connect();
 		BlockingQueue<LiveRows> messages = subscribe(session, TOPIC, new StompHeaders());
 		List<LiveRow> received = new ArrayList<>();
-		for (int i = 0; i < 6; i++) {
+		while (received.size() < 6) {
 			LiveRows message = next(messages);
 			assertThat(message.card()).isEqualTo(CARD);
-			assertThat(message.rows()).as("only the new row, never the buffer").hasSize(1);
-			LiveRow row = message.rows().get(0);
-			assertThat(message.value()).isEqualTo(row.text());
-			// the fake probe's n-th read is n % 100; the first read primes the sampler
-			assertThat(row.text()).isEqualTo("%.1f%%".formatted(row.values().get(0)));
-			received.add(row);
+			// one row a message; a sample a busy machine took late comes with the gap before it; never the buffer
+			assertThat(message.rows()).as("only new rows, never the buffer").hasSizeBetween(1, 2);
+			for (LiveRow row : message.rows()) {
+				// the fake probe's n-th read is n % 100; a gap is n/a
+				Double value = row.values().get(0);
+				assertThat(row.text()).isEqualTo((value != null) ? "%.1f%%".formatted(value) : "n/a");
+				received.add(row);
+			}
+			assertThat(message.value()).isEqualTo(message.rows().get(message.rows().size() - 1).text());
 		}
 		assertGapless(received);
 	}
@@ -83,8 +86,8 @@ class LiveRowsStompTests {
 		StompSession session = connect();
 		BlockingQueue<LiveRows> messages = subscribe(session, TOPIC, new StompHeaders());
 		List<LiveRow> pushed = new ArrayList<>();
-		for (int i = 0; i < 5; i++) {
-			pushed.add(next(messages).rows().get(0));
+		while (pushed.size() < 5) {
+			pushed.addAll(next(messages).rows());
 		}
 		long from = pushed.get(0).time();
 		long to = pushed.get(pushed.size() - 1).time();
@@ -96,7 +99,8 @@ class LiveRowsStompTests {
 		tools.jackson.databind.JsonNode history = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
 		java.util.Map<Long, Double> read = new java.util.HashMap<>();
 		for (int i = 0; i < history.path("time").size(); i++) {
-			read.put(history.path("time").get(i).asLong(), history.path("avg").get(i).asDouble());
+			tools.jackson.databind.JsonNode avg = history.path("avg").get(i);
+			read.put(history.path("time").get(i).asLong(), avg.isNull() ? null : avg.asDouble());
 		}
 		for (LiveRow row : pushed) {
 			assertThat(read).as(body).containsEntry(row.time(), row.values().get(0));
