@@ -74,9 +74,15 @@ class HubConfiguration implements SchedulingConfigurer {
 		}
 
 		@Bean
+		static OverviewViewers overviewViewers() {
+			return new OverviewViewers();
+		}
+
+		@Bean
 		static OverviewPublisher overviewPublisher(NodeRegistry nodes, Overview overview,
-				SimpMessageSendingOperations messaging, LiveSubscriptions subscriptions, JsonMapper json, Clock clock) {
-			return new OverviewPublisher(nodes, overview, messaging, subscriptions, json, clock);
+				SimpMessageSendingOperations messaging, LiveSubscriptions subscriptions, OverviewViewers viewers,
+				JsonMapper json, Clock clock) {
+			return new OverviewPublisher(nodes, overview, messaging, subscriptions, viewers, json, clock);
 		}
 
 		@Bean
