@@ -6,8 +6,10 @@
 # usage: ./mvnw -q package -DskipTests && bench/startup.sh [variant ...]
 #   variants: jar (java -jar statwall.jar), extracted (the extracted layout, as the unit and the
 #   container run it), cds (extracted, with a class data sharing archive made by a training run)
-#   default: jar extracted cds
+#   default: jar extracted cds; with BASELINE=other.jar also baseline (java -jar other.jar)
+#   Runs are interleaved (run 1 of every variant, then run 2, ...): the machine's load moves a lot.
 # env:   RUNS=3 JAVA=java JAR=target/statwall-*.jar HUB_OPTS="-Xmx512m" (deploy/statwall-hub.service)
+#        BASELINE=path/to/an/older/statwall.jar
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
@@ -15,6 +17,7 @@ JAVA=${JAVA:-java}
 OUT=$(mktemp -d /tmp/statwall-startup.XXXXXX)
 cp "${JAR:-$(ls target/statwall-*.jar | head -1)}" "$OUT/statwall.jar"
 VARIANTS=("$@"); [ ${#VARIANTS[@]} -eq 0 ] && VARIANTS=(jar extracted cds)
+if [ -n "${BASELINE:-}" ]; then cp "$BASELINE" "$OUT/baseline.jar"; VARIANTS=(baseline "${VARIANTS[@]}"); fi
 HUB_OPTS=${HUB_OPTS:-$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' deploy/statwall-hub.service)}
 AGENT_OPTS=$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' deploy/statwall-agent.service)
 echo "machine: $(nproc) cores, $(lscpu | grep 'Model name' | sed 's/Model name: *//'), $($JAVA -version 2>&1 | head -1)"
@@ -31,6 +34,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 command_for() { # variant → the java command line up to the application's arguments
 	case "$1" in
 		jar) echo "-jar $OUT/statwall.jar" ;;
+		baseline) echo "-jar $OUT/baseline.jar" ;;
 		extracted) echo "-jar $OUT/app/statwall.jar" ;;
 		cds) echo "-XX:SharedArchiveFile=$OUT/app/statwall.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar $OUT/app/statwall.jar" ;;
 	esac
@@ -47,16 +51,21 @@ start = time.monotonic()
 proc = subprocess.Popen([java] + args, stdout=open(log, "w"), stderr=subprocess.STDOUT)
 def get(path):
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=2) as r:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as r:
             return r.status, r.read()
     except Exception as e:
         return getattr(e, "code", 0), b""
 ready = page = None
+cpu = 0.0
+def cpu_seconds(): # user + system CPU of the JVM so far: the work of starting, whatever else runs here
+    fields = open(f"/proc/{proc.pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / 100
 try:
     while time.monotonic() - start < 120:
         status, body = get("/actuator/health/readiness")
         if status == 200 and b'"UP"' in body:
             ready = time.monotonic() - start
+            cpu = cpu_seconds()
             break
         time.sleep(0.01)
     status, body = get("/")
@@ -68,7 +77,8 @@ spring = ""
 for line in open(log):
     if "Started StatwallApplication in" in line:
         spring = line.split("Started StatwallApplication in ")[1].split(" seconds")[0]
-print(f"ready={ready:.2f}s first_page={page:.2f}s spring_reports={spring}s" if ready and page else f"failed, see {log}")
+print(f"ready={ready:.2f}s first_page={page:.2f}s spring_reports={spring}s cpu_to_ready={cpu:.2f}s" if ready and page
+      else f"failed (ready={ready}, page={page}), see {log}")
 PY
 }
 time_agent() { # variant run hub_port
@@ -96,9 +106,9 @@ finally:
 print(f"first_sample_accepted={taken:.2f}s" if taken else f"failed, see {log}")
 PY
 }
-for variant in "${VARIANTS[@]}"; do
+for ((run = 1; run <= RUNS; run++)); do
 	for role in hub standalone; do
-		for ((run = 1; run <= RUNS; run++)); do
+		for variant in "${VARIANTS[@]}"; do
 			echo "$role $variant run $run: $(time_server "$role" "$variant" "$run") load=$(cut -d' ' -f1-3 /proc/loadavg)"
 		done
 	done
@@ -110,9 +120,9 @@ port=$(free_port)
 hub_pid=$!
 trap 'kill $hub_pid 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null; do sleep 0.2; done
-for variant in "${VARIANTS[@]}"; do
-	[ "$variant" = cds ] && continue # the archive was made by a hub: an agent loads other classes
-	for ((run = 1; run <= RUNS; run++)); do
+for ((run = 1; run <= RUNS; run++)); do
+	for variant in "${VARIANTS[@]}"; do
+		[ "$variant" = cds ] && continue # the archive was made by a hub: an agent loads other classes
 		echo "agent $variant run $run: $(time_agent "$variant" "$run" "$port") load=$(cut -d' ' -f1-3 /proc/loadavg)"
 	done
 done
