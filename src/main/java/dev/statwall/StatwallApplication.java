@@ -4,6 +4,7 @@ import dev.statwall.agent.AgentMain;
 import dev.statwall.role.Launcher;
 import dev.statwall.role.Role;
 import dev.statwall.role.Roles;
+import dev.statwall.role.StartupSteps;
 import dev.statwall.security.PasswordHashCommand;
 import dev.statwall.simulator.SimulatorMain;
 
@@ -38,7 +39,11 @@ public class StatwallApplication {
 		switch (role) {
 			case AGENT -> AgentMain.run(environment);
 			case SIMULATOR -> SimulatorMain.run(environment);
-			default -> SpringApplication.run(StatwallApplication.class, args);
+			default -> {
+				SpringApplication application = new SpringApplication(StatwallApplication.class);
+				StartupSteps.apply(application, environment);
+				application.run(args);
+			}
 		}
 	}
 

@@ -1,5 +1,6 @@
-// statwall cluster overview: one STOMP message a second with every node, applied to the tiles in
-// place. Every value is set with textContent or a numeric style property, never as HTML.
+// statwall cluster overview: one STOMP message a second with the summary and the tiles of the page
+// this browser shows (its query goes with the subscription), applied to the tiles in place. Every
+// value is set with textContent or a numeric style property, never as HTML.
 (() => {
 	'use strict';
 
@@ -18,8 +19,10 @@
 	const NETWORK_FULL_SCALE = Math.log10(1 + 1.25e9);
 	const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
 	const BIT_UNITS = ['bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s', 'Tbit/s'];
-	let lastMembers = null;
 	let refreshing = false;
+	let client = null;
+	let subscription = null;
+	let subscribedQuery = null;
 	let lastRefresh = 0;
 
 
@@ -51,7 +54,7 @@
 	const LABELS = { cpu: 'CPU', memory: 'memory', disk: 'fullest disk', rx: 'network in', tx: 'network out' };
 
 	function applyTile(tile, node, now) {
-		const [state, seen, cpu, memory, , rx, tx, disk, alert] = node;
+		const [state, seen, cpu, memory, rx, tx, disk, alert] = node;
 		tile.dataset.status = state;
 		if (alert) tile.dataset.alert = alert; else delete tile.dataset.alert;
 		tile.dataset.seen = String(seen);
@@ -82,19 +85,15 @@
 		set('netTx', `↑ ${bits(summary.netTx || 0)}`);
 	}
 
-	// Tiles are not re-sorted under the reader's eyes; the page is fetched again only when the set
-	// of nodes it should show changes: a node appeared, was forgotten, or changed status under a status filter.
+	// The message holds the tiles the page should show now; the page is fetched again only when that
+	// set differs from the tiles shown: a node appeared, was forgotten, changed status under a status
+	// filter, or (sorted by a value, over several pages) moved to another page. Order is left alone,
+	// so tiles are not re-sorted under the reader's eyes.
 	function checkMembers(message, section) {
-		const q = (section.dataset.q || '').toLowerCase();
-		const wanted = section.dataset.status || 'all';
-		const members = Object.keys(message.nodes)
-			.filter((name) => (!q || name.toLowerCase().includes(q)) && (wanted === 'all' || message.nodes[name][0] === wanted
-				|| (wanted === 'alerting' && message.nodes[name][8] != null)))
-			.sort().join('\n');
-		const changed = lastMembers !== null && members !== lastMembers;
-		// a refresh put off by the rate limit is tried again with the next message, not dropped
-		if (changed && !refresh(section)) return;
-		lastMembers = members;
+		const tiles = section.querySelectorAll('.tile');
+		const names = Object.keys(message.nodes);
+		if (tiles.length === names.length && [...tiles].every((tile) => message.nodes[tile.dataset.node])) return;
+		refresh(section);
 	}
 
 	function refresh(section) {
@@ -104,11 +103,20 @@
 		const params = new URLSearchParams({ q: section.dataset.q || '', status: section.dataset.status || 'all',
 			sort: section.dataset.sort || 'name', page: section.dataset.page || '1', size: section.dataset.size || '288' });
 		htmx.ajax('GET', `${location.pathname}?${params}`, { target: '#tiles', swap: 'outerHTML' })
-			.finally(() => { refreshing = false; lastMembers = null; });
+			.finally(() => { refreshing = false; });
 		return true;
 	}
 
-	function apply(message) {
+	function query(section) {
+		return new URLSearchParams({ q: section.dataset.q || '', status: section.dataset.status || 'all',
+			sort: section.dataset.sort || 'name', page: section.dataset.page || '1', size: section.dataset.size || '288' }).toString();
+	}
+
+	function apply(frame) {
+		if (!subscription || frame.headers.view !== subscription.id) return; // made for the page shown before
+		const message = JSON.parse(frame.body);
+		const notice = document.getElementById('notice');
+		if (message.error) { if (notice) notice.textContent = message.error; return; }
 		applySummary(message.summary);
 		const section = document.getElementById('tiles');
 		if (!section) return;
@@ -121,10 +129,26 @@
 		root.dataset.updated = String(message.time);
 	}
 
+	// one subscription for the page shown; a new page (filter, sort, pager) subscribes again with its query
+	function subscribe() {
+		const section = document.getElementById('tiles');
+		if (!client || !client.connected || !section) return;
+		const wanted = query(section);
+		if (subscription && wanted === subscribedQuery) return;
+		if (subscription) { try { subscription.unsubscribe(); } catch (e) { /* the connection went */ } }
+		subscribedQuery = wanted;
+		subscription = client.subscribe('/user/queue/overview', apply, { query: wanted });
+	}
+
 	// live.js owns the page's one STOMP connection and its status dot; the overview only subscribes.
 	function start() {
 		if (!window.statwall || !window.statwall.onConnect) return;
-		window.statwall.onConnect((client) => client.subscribe('/topic/overview', (frame) => apply(JSON.parse(frame.body))));
+		window.statwall.onConnect((connected) => {
+			client = connected;
+			subscription = null; // a new connection holds no subscription
+			subscribe();
+		});
+		document.body.addEventListener('htmx:afterSettle', subscribe);
 	}
 
 	if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();

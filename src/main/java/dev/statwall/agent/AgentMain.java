@@ -32,6 +32,9 @@ public final class AgentMain {
 
 	private static final Log logger = LogFactory.getLog(AgentMain.class);
 
+	/** Milliseconds from the priming read to the first sample: rates over a shorter span are too coarse. */
+	private static final long FIRST_SAMPLE_AFTER = 200;
+
 	private AgentMain() {
 	}
 
@@ -59,6 +62,10 @@ public final class AgentMain {
 			Launcher.exit("agent", ex);
 			return;
 		}
+		// the first sample a moment after the read that primes the rates, not an interval after it: a
+		// new agent is on the hub's page about a second after it starts
+		sampler.prime();
+		long first = Math.min(interval, FIRST_SAMPLE_AFTER);
 		Thread sender = new Thread(agent, "statwall-sender");
 		sender.start();
 		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -68,7 +75,7 @@ public final class AgentMain {
 		});
 		// kept so the shutdown hook can cancel them; each task catches what it can fail with
 		List<ScheduledFuture<?>> tasks = List.of(
-				scheduler.scheduleAtFixedRate(sampler::sampleLater, 0, interval, TimeUnit.MILLISECONDS),
+				scheduler.scheduleAtFixedRate(sampler::sampleLater, first, interval, TimeUnit.MILLISECONDS),
 				scheduler.scheduleAtFixedRate(health::write, 0, 5, TimeUnit.SECONDS));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			tasks.forEach((task) -> task.cancel(false));

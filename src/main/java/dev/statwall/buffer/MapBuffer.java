@@ -20,7 +20,17 @@ public final class MapBuffer {
 	private volatile long lastSeq;
 
 	public MapBuffer(List<String> columns) {
+		this(columns, 0);
+	}
+
+	/**
+	 * A buffer whose first change gets {@code lastSeq + 1}: one that replaces a buffer with other
+	 * columns starts past the old one's last number, so a client holding the old rows sees a gap
+	 * and fetches the new table instead of ignoring it.
+	 */
+	public MapBuffer(List<String> columns, long lastSeq) {
 		this.columns = List.copyOf(columns);
+		this.lastSeq = lastSeq;
 	}
 
 	public List<String> columns() {
@@ -65,15 +75,23 @@ public final class MapBuffer {
 		return new MapChange(this.lastSeq, put, deleted);
 	}
 
+	/** Puts one row; putting the cells a row already has changes nothing, not even the sequence number. */
 	public synchronized MapChange put(String key, List<Object> cells) {
+		KeyedRow old = this.rows.get(key);
+		if (old != null && old.cells().equals(cells)) {
+			return new MapChange(this.lastSeq, List.of(), List.of());
+		}
 		KeyedRow row = new KeyedRow(key, List.copyOf(cells));
 		this.rows.put(key, row);
 		return new MapChange(++this.lastSeq, List.of(row), List.of());
 	}
 
+	/** Deletes one row; deleting a key that is not there changes nothing, not even the sequence number. */
 	public synchronized MapChange delete(String key) {
-		boolean removed = this.rows.remove(key) != null;
-		return new MapChange(++this.lastSeq, List.of(), removed ? List.of(key) : List.of());
+		if (this.rows.remove(key) == null) {
+			return new MapChange(this.lastSeq, List.of(), List.of());
+		}
+		return new MapChange(++this.lastSeq, List.of(), List.of(key));
 	}
 
 	/** A row of a map buffer; cells follow the buffer's columns. */

@@ -22,7 +22,7 @@ public final class Overview {
 
 	private final NodeAlerts alerts;
 
-	Overview(NodeRegistry nodes, NodeAlerts alerts) {
+	public Overview(NodeRegistry nodes, NodeAlerts alerts) {
 		this.nodes = nodes;
 		this.alerts = alerts;
 	}

@@ -29,7 +29,8 @@ class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
 		heartbeats.setPoolSize(1);
 		heartbeats.setThreadNamePrefix("statwall-heartbeat-");
 		heartbeats.initialize();
-		registry.enableSimpleBroker("/topic").setHeartbeatValue(HEARTBEAT).setTaskScheduler(heartbeats);
+		// /queue: one per session behind a user destination, such as the overview page a browser shows
+		registry.enableSimpleBroker("/topic", "/queue").setHeartbeatValue(HEARTBEAT).setTaskScheduler(heartbeats);
 		registry.setApplicationDestinationPrefixes("/app");
 		// rows of one card must arrive in the order they were appended
 		registry.setPreservePublishOrder(true);

@@ -17,6 +17,7 @@ final class LiveDestinations {
 			"/topic/cards/{node}/{card}",
 			"/topic/tables/{node}/{card}",
 			"/topic/overview",
+			"/user/queue/overview",
 			"/topic/alerts",
 			"/app/cards/{node}/{card}",
 			"/app/tables/{node}/{card}");

@@ -72,6 +72,16 @@ public final class Sampler implements DisposableBean {
 		});
 	}
 
+	/**
+	 * The read that only primes the rates, on the calling thread, so that the first sample can be
+	 * taken a moment later rather than a whole interval later.
+	 */
+	public void prime() {
+		if (!this.primed) {
+			sampleNow();
+		}
+	}
+
 	/** Reads and publishes one sample on the calling thread. */
 	void sampleNow() {
 		long time = this.clock.millis();

@@ -35,7 +35,8 @@ public final class Tables {
 		tables.forEach((name, table) -> {
 			MapBuffer buffer = buffers.get(name);
 			if (buffer == null || !buffer.columns().equals(table.columns())) {
-				buffer = new MapBuffer(table.columns());
+				// other columns: numbering goes on past a gap, so clients refetch the table rather than ignore it
+				buffer = new MapBuffer(table.columns(), (buffer != null) ? buffer.lastSeq() + 1 : 0);
 				buffers.put(name, buffer);
 			}
 			MapChange change = buffer.replaceAll(new LinkedHashMap<>(table.rows()));

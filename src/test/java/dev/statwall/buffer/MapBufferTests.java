@@ -33,4 +33,22 @@ class MapBufferTests {
 		assertThat(this.buffer.rows()).extracting(KeyedRow::key).containsExactlyInAnyOrder("1", "7");
 	}
 
+	@Test
+	void whenAnUpdateChangesNothingThenTheSequenceNumberStays() {
+		this.buffer.replaceAll(Map.of("1", List.of("init", 0.0), "42", List.of("java", 12.5)));
+		long seq = this.buffer.lastSeq();
+
+		MapChange same = this.buffer.replaceAll(Map.of("42", List.of("java", 12.5), "1", List.of("init", 0.0)));
+		MapChange samePut = this.buffer.put("42", List.of("java", 12.5));
+		MapChange missingDelete = this.buffer.delete("7");
+
+		assertThat(List.of(same, samePut, missingDelete)).allSatisfy((change) -> {
+			assertThat(change.isEmpty()).isTrue();
+			assertThat(change.seq()).isEqualTo(seq);
+		});
+		assertThat(this.buffer.lastSeq()).isEqualTo(seq);
+		assertThat(this.buffer.replaceAll(Map.of("1", List.of("init", 0.5))).seq()).as("the next real change")
+			.isEqualTo(seq + 1);
+	}
+
 }

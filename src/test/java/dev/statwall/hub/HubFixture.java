@@ -49,7 +49,7 @@ public final class HubFixture {
 
 	public final NodeRegistry nodes;
 
-	HubFixture() {
+	public HubFixture() {
 		this(properties());
 	}
 
@@ -83,7 +83,7 @@ public final class HubFixture {
 	}
 
 	/** A batch of consecutive samples one interval apart, ending now. */
-	SampleBatch batch(String node, String run, long firstSeq, int count) {
+	public SampleBatch batch(String node, String run, long firstSeq, int count) {
 		long[] seq = new long[count];
 		long[] time = new long[count];
 		double[][] values = new double[2][count];

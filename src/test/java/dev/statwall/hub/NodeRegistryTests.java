@@ -170,6 +170,42 @@ class NodeRegistryTests {
 	}
 
 	@Test
+	void whenATableComesAgainUnchangedThenItsSequenceNumberStaysAndNoChangeIsPublished() {
+		Table top = new Table(List.of("name", "cpu"), Map.of("1", List.of("init", 0.0), "42", List.of("java", 12.5)));
+		this.hub.nodes.ingest(tableBatch(1, top));
+		long seq = this.hub.tables.find("pi-07", "processes.top").lastSeq();
+		this.hub.events.clear();
+
+		this.hub.clock.advance(Duration.ofSeconds(1));
+		this.hub.nodes.ingest(tableBatch(2, new Table(List.of("name", "cpu"),
+				Map.of("42", List.of("java", 12.5), "1", List.of("init", 0.0)))));
+
+		assertThat(this.hub.tables.find("pi-07", "processes.top").lastSeq()).as("a browser would see a gap").isEqualTo(seq);
+		assertThat(this.hub.events).filteredOn(SampleStored.class::isInstance)
+			.map((event) -> ((SampleStored) event).tables())
+			.containsExactly(Map.of());
+
+		this.hub.clock.advance(Duration.ofSeconds(1));
+		this.hub.nodes.ingest(tableBatch(3, new Table(List.of("name", "cpu"), Map.of("42", List.of("java", 3.0)))));
+		assertThat(this.hub.tables.find("pi-07", "processes.top").lastSeq()).isEqualTo(seq + 1);
+	}
+
+	@Test
+	void whenATableChangesItsColumnsThenItsNumberingLeavesAGapSoBrowsersFetchItAgain() {
+		this.hub.nodes.ingest(tableBatch(1, new Table(List.of("name", "cpu"), Map.of("1", List.of("init", 0.0)))));
+		long seq = this.hub.tables.find("pi-07", "processes.top").lastSeq();
+		this.hub.clock.advance(Duration.ofSeconds(1));
+		this.hub.nodes.ingest(tableBatch(2, new Table(List.of("name", "memory"), Map.of("1", List.of("init", 1.0)))));
+
+		assertThat(this.hub.tables.find("pi-07", "processes.top").lastSeq()).isEqualTo(seq + 2);
+	}
+
+	private SampleBatch tableBatch(long seq, Table table) {
+		return new SampleBatch(1, "pi-07", "run-1", 1000, 0, new long[] { seq }, new long[] { this.hub.clock.millis() },
+				new String[] { "cpu.usage" }, new double[][] { { 1 } }, Map.of(), Map.of("processes.top", table));
+	}
+
+	@Test
 	void whenASampleIsOlderThanTheNodesNewestThenTheBatchIsRefusedAndNothingOfItIsTaken() {
 		this.hub.nodes.ingest(this.hub.batch("pi-07", "run-1", 1, 3));
 		this.hub.clock.advance(Duration.ofSeconds(3)); // run-1 silent: a new run may take the node

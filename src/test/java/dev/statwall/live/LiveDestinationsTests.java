@@ -13,8 +13,10 @@ class LiveDestinationsTests {
 		assertThat(LiveDestinations.isSubscribable("/app/cards/pi-07/home.cpu")).isTrue();
 		assertThat(LiveDestinations.isSubscribable("/app/tables/pi-07/home.processes")).isTrue();
 		assertThat(LiveDestinations.isSubscribable("/topic/overview")).isTrue();
+		assertThat(LiveDestinations.isSubscribable("/user/queue/overview")).isTrue();
 		for (String other : new String[] { null, "", "/topic/cards/**", "/topic/cards/pi-07/*", "/topic/cards/pi-07",
-				"/topic/cards/a/b/c", "/topic/overview/", "/topic/overviewx", "/queue/x", "/user/queue/x", "/app/other/a/b",
+				"/topic/cards/a/b/c", "/topic/overview/", "/topic/overviewx", "/queue/x", "/user/queue/x",
+				"/queue/overview-usersession1", "/user/other/queue/overview", "/user/queue/overview/x", "/app/other/a/b",
 				"/topic/cards/pi 07/x", "/topic/cards/" + "a".repeat(201) + "/x" }) {
 			assertThat(LiveDestinations.isSubscribable(other)).as(other).isFalse();
 		}

@@ -2,10 +2,8 @@ package dev.statwall.hub.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -169,18 +167,8 @@ class ClusterPageController {
 	/** A parameter Spring could not convert: which one, and what it may be. */
 	@ExceptionHandler
 	ResponseEntity<String> badParameter(MethodArgumentTypeMismatchException ex) {
-		Class<?> type = ex.getRequiredType();
-		String allowed;
-		if (type != null && type.isEnum()) {
-			List<String> keys = Arrays.stream(type.getEnumConstants())
-				.map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
-				.toList();
-			allowed = String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.get(keys.size() - 1);
-		}
-		else {
-			allowed = "a whole number";
-		}
-		return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("'" + ex.getName() + "' must be " + allowed);
+		return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
+			.body("'" + ex.getName() + "' must be " + OverviewParameters.allowed(ex.getRequiredType()));
 	}
 
 	@ExceptionHandler

@@ -38,9 +38,15 @@ class HubWebConfiguration implements SchedulingConfigurer {
 	static class Beans {
 
 		@Bean
+		static OverviewViewers overviewViewers() {
+			return new OverviewViewers();
+		}
+
+		@Bean
 		static OverviewPublisher overviewPublisher(NodeRegistry nodes, Overview overview,
-				SimpMessageSendingOperations messaging, LiveSubscriptions subscriptions, JsonMapper json, Clock clock) {
-			return new OverviewPublisher(nodes, overview, messaging, subscriptions, json, clock);
+				SimpMessageSendingOperations messaging, LiveSubscriptions subscriptions, OverviewViewers viewers,
+				JsonMapper json, Clock clock) {
+			return new OverviewPublisher(nodes, overview, messaging, subscriptions, viewers, json, clock);
 		}
 
 	}

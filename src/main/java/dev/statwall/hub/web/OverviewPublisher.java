@@ -2,15 +2,23 @@ package dev.statwall.hub.web;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.statwall.hub.NodeState;
 import dev.statwall.hub.NodeRegistry;
-import dev.statwall.hub.Overview.Summary;
+import dev.statwall.hub.NodeState;
 import dev.statwall.hub.Overview;
+import dev.statwall.hub.Overview.Page;
+import dev.statwall.hub.Overview.Query;
+import dev.statwall.hub.Overview.Summary;
 import dev.statwall.hub.Vitals;
+import dev.statwall.hub.web.OverviewViewers.Viewer;
 import dev.statwall.live.LiveSubscriptions;
 
 import org.springframework.context.event.EventListener;
@@ -22,9 +30,9 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * Once a second, one message on {@code /topic/overview} with every node's status and vitals, and
- * only while someone watches. It is written straight to bytes, with no object per node, and sent
- * once for all subscribers.
+ * Once a second, and only while someone watches: to each overview viewer ({@link OverviewViewers})
+ * the summary and the tiles of the page it shows, no other node; on {@code /topic/overview} the
+ * summary alone. A message is written straight to bytes, once per distinct page asked for.
  */
 final class OverviewPublisher {
 
@@ -38,6 +46,8 @@ final class OverviewPublisher {
 
 	private final LiveSubscriptions subscriptions;
 
+	private final OverviewViewers viewers;
+
 	private final JsonMapper json;
 
 	private final java.time.Clock clock;
@@ -47,11 +57,12 @@ final class OverviewPublisher {
 	private int lastSize = 4096;
 
 	OverviewPublisher(NodeRegistry nodes, Overview overview, SimpMessageSendingOperations messaging,
-			LiveSubscriptions subscriptions, JsonMapper json, java.time.Clock clock) {
+			LiveSubscriptions subscriptions, OverviewViewers viewers, JsonMapper json, java.time.Clock clock) {
 		this.nodes = nodes;
 		this.overview = overview;
 		this.messaging = messaging;
 		this.subscriptions = subscriptions;
+		this.viewers = viewers;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -63,25 +74,60 @@ final class OverviewPublisher {
 
 	/** Called by the scheduler every second. */
 	void publish() {
-		if (!this.brokerAvailable || !this.subscriptions.hasSubscribers(TOPIC)) {
+		boolean summaryWatched = this.subscriptions.hasSubscribers(TOPIC);
+		if (!this.brokerAvailable || (!summaryWatched && this.viewers.isEmpty())) {
 			return;
 		}
+		Collection<NodeState> states = this.nodes.states();
+		long time = this.clock.millis();
+		Summary summary = this.overview.summary(states);
+		if (summaryWatched) {
+			this.messaging.send(TOPIC, MessageBuilder.createMessage(message(time, summary, null), headers(null).getMessageHeaders()));
+		}
+		Map<Query, byte[]> pages = new HashMap<>();
+		for (Viewer viewer : this.viewers.viewers()) {
+			Query query = viewer.query();
+			byte[] body = (query != null)
+					? pages.computeIfAbsent(query, (key) -> message(time, summary, this.overview.page(key, states)))
+					: error(viewer.error());
+			SimpMessageHeaderAccessor headers = headers(viewer.session());
+			// the page this was made for: one sent just before the browser asked for another is ignored
+			headers.setNativeHeader("view", viewer.subscription());
+			this.messaging.send("/user/" + viewer.session() + "/queue/overview",
+					MessageBuilder.createMessage(body, headers.getMessageHeaders()));
+		}
+	}
+
+	private static SimpMessageHeaderAccessor headers(@Nullable String session) {
 		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
 		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+		if (session != null) {
+			headers.setSessionId(session); // a user destination named by its session: no login needed
+		}
 		headers.setLeaveMutable(true);
-		this.messaging.send(TOPIC, MessageBuilder.createMessage(message(), headers.getMessageHeaders()));
+		return headers;
+	}
+
+	private byte[] error(@Nullable String error) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+		try (JsonGenerator out = this.json.createGenerator(bytes)) {
+			out.writeStartObject();
+			out.writeStringProperty("error", String.valueOf(error));
+			out.writeEndObject();
+		}
+		return bytes.toByteArray();
 	}
 
 	/**
-	 * {@code {"time":…,"summary":{…},"nodes":{"pi-07":["online",lastSeen,cpu,memory,memoryUsed,rx,tx,disk,alert],…}}}
+	 * {@code {"time":…,"summary":{…},"page":{"page":1,"pages":4,"matching":1000},
+	 * "nodes":{"pi-07":["online",lastSeen,cpu,memory,rx,tx,disk,alert],…}}}, nodes in the page's
+	 * order; without {@code page} and {@code nodes} when {@code page} is null.
 	 */
-	byte[] message() {
-		Collection<NodeState> states = this.nodes.states();
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(this.lastSize + 1024);
+	private byte[] message(long time, Summary summary, @Nullable Page page) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream((page != null) ? this.lastSize + 1024 : 512);
 		try (JsonGenerator out = this.json.createGenerator(bytes)) {
 			out.writeStartObject();
-			out.writeNumberProperty("time", this.clock.millis());
-			Summary summary = this.overview.summary(states);
+			out.writeNumberProperty("time", time);
 			out.writeName("summary");
 			out.writeStartObject();
 			out.writeNumberProperty("online", summary.online());
@@ -93,33 +139,43 @@ final class OverviewPublisher {
 			number(out, "netRx", summary.netRx());
 			number(out, "netTx", summary.netTx());
 			out.writeEndObject();
-			out.writeName("nodes");
-			out.writeStartObject();
-			for (NodeState state : states) {
-				Vitals vitals = state.vitals();
-				out.writeName(state.name());
-				out.writeStartArray();
-				out.writeString(this.nodes.status(state).key());
-				out.writeNumber(state.lastSeen());
-				value(out, vitals.cpu());
-				value(out, vitals.memory());
-				value(out, vitals.memoryUsed());
-				value(out, vitals.netRx());
-				value(out, vitals.netTx());
-				value(out, vitals.disk());
-				String alert = this.overview.alert(state.name());
-				if (alert != null) {
-					out.writeString(alert);
+			if (page != null) {
+				out.writeName("page");
+				out.writeStartObject();
+				out.writeNumberProperty("page", page.page());
+				out.writeNumberProperty("pages", page.pages());
+				out.writeNumberProperty("matching", page.matching());
+				out.writeEndObject();
+				out.writeName("nodes");
+				out.writeStartObject();
+				for (Overview.Tile tile : page.tiles()) {
+					NodeState state = tile.state();
+					Vitals vitals = state.vitals();
+					out.writeName(state.name());
+					out.writeStartArray();
+					out.writeString(tile.status().key());
+					out.writeNumber(state.lastSeen());
+					value(out, vitals.cpu());
+					value(out, vitals.memory());
+					value(out, vitals.netRx());
+					value(out, vitals.netTx());
+					value(out, vitals.disk());
+					String alert = tile.alert();
+					if (alert != null) {
+						out.writeString(alert);
+					}
+					else {
+						out.writeNull();
+					}
+					out.writeEndArray();
 				}
-				else {
-					out.writeNull();
-				}
-				out.writeEndArray();
+				out.writeEndObject();
 			}
 			out.writeEndObject();
-			out.writeEndObject();
 		}
-		this.lastSize = bytes.size();
+		if (page != null) {
+			this.lastSize = bytes.size();
+		}
 		return bytes.toByteArray();
 	}
 
