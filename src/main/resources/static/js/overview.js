@@ -16,61 +16,29 @@
 
 	const root = document.querySelector('[data-overview]');
 	if (!root) return;
-	const NETWORK_FULL_SCALE = Math.log10(1 + 1.25e9);
-	const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-	const BIT_UNITS = ['bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s', 'Tbit/s'];
 	let refreshing = false;
 	let client = null;
 	let subscription = null;
 	let subscribedQuery = null;
 	let lastRefresh = 0;
 
+	// every text arrives formatted by the server (Formats), so a unit reads the same on the page and here
+	const BARS = ['cpu', 'memory', 'disk', 'rx', 'tx'];
 
-	// the same formats as the server's Formats class
-	function decimals(scaled) { return scaled.toFixed(scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2); }
-	function percent(v) { return v == null ? 'n/a' : `${v.toFixed(1)}%`; }
-	function bytes(v) {
-		let scaled = Math.abs(v); let unit = 0;
-		while (scaled >= 1024 && unit < BYTE_UNITS.length - 1) { scaled /= 1024; unit++; }
-		return `${v < 0 ? '-' : ''}${unit === 0 ? scaled.toFixed(0) : decimals(scaled)} ${BYTE_UNITS[unit]}`;
-	}
-	function bits(v) {
-		if (v == null) return 'n/a';
-		let scaled = Math.abs(v * 8); let unit = 0;
-		while (scaled >= 1000 && unit < BIT_UNITS.length - 1) { scaled /= 1000; unit++; }
-		return `${unit === 0 ? scaled.toFixed(0) : decimals(scaled)} ${BIT_UNITS[unit]}`;
-	}
-	function ago(ms) {
-		const s = Math.max(0, Math.floor(ms / 1000));
-		if (s < 60) return `${s} s`;
-		if (s < 3600) return `${Math.floor(s / 60)} min`;
-		if (s < 172800) return `${Math.floor(s / 3600)} h`;
-		const d = Math.floor(s / 86400);
-		return `${d} ${d === 1 ? 'day' : 'days'}`;
-	}
-	function clamp(v) { return v == null ? 0 : Math.max(0, Math.min(100, v)); }
-	function network(v) { return v == null || v <= 0 ? 0 : Math.min(100, 100 * Math.log10(1 + v) / NETWORK_FULL_SCALE); }
-
-	const LABELS = { cpu: 'CPU', memory: 'memory', disk: 'fullest disk', rx: 'network in', tx: 'network out' };
-
-	function applyTile(tile, node, now) {
-		const [state, seen, cpu, memory, rx, tx, disk, alert] = node;
+	function applyTile(tile, node) {
+		const [state, seen, alert, cpuText, foot] = node;
 		tile.dataset.status = state;
 		if (alert) tile.dataset.alert = alert; else delete tile.dataset.alert;
 		tile.dataset.seen = String(seen);
-		tile.style.setProperty('--cpu', String(Math.round(clamp(cpu))));
-		tile.querySelector('.cpu').textContent = percent(cpu);
-		const values = { cpu: [clamp(cpu), percent(cpu)], memory: [clamp(memory), percent(memory)],
-			disk: [clamp(disk), percent(disk)], rx: [network(rx), bits(rx)], tx: [network(tx), bits(tx)] };
+		tile.style.setProperty('--cpu', String(node[5]));
+		tile.querySelector('.cpu').textContent = cpuText;
 		tile.querySelectorAll('.bar').forEach((bar) => {
-			const [width, text] = values[bar.dataset.metric];
-			bar.style.setProperty('--v', String(Math.round(width)));
-			bar.title = `${LABELS[bar.dataset.metric]} ${text}`;
+			const i = BARS.indexOf(bar.dataset.metric);
+			if (i < 0) return;
+			bar.style.setProperty('--v', String(node[5 + 2 * i]));
+			bar.title = node[6 + 2 * i];
 		});
-		const foot = tile.querySelector('.foot');
-		if (seen === 0) foot.textContent = 'never seen';
-		else if (state !== 'online') foot.textContent = `last seen ${ago(now - seen)} ago`;
-		else foot.textContent = rx == null && tx == null ? '' : `↓${bits(rx)} ↑${bits(tx)}`;
+		tile.querySelector('.foot').textContent = foot;
 	}
 
 	function applySummary(summary) {
@@ -78,11 +46,7 @@
 		set('online', String(summary.online));
 		set('stale', String(summary.stale));
 		set('offline', String(summary.offline));
-		set('cpuAvg', percent(summary.cpuAvg));
-		set('cpuMax', percent(summary.cpuMax));
-		set('memoryUsed', bytes(summary.memoryUsed || 0));
-		set('netRx', `↓ ${bits(summary.netRx || 0)}`);
-		set('netTx', `↑ ${bits(summary.netTx || 0)}`);
+		for (const key of ['cpuAvg', 'cpuMax', 'memoryUsed', 'netRx', 'netTx']) set(key, summary[key]);
 	}
 
 	// The message holds the tiles the page should show now; the page is fetched again only when that
@@ -122,7 +86,7 @@
 		if (!section) return;
 		section.querySelectorAll('.tile').forEach((tile) => {
 			const node = message.nodes[tile.dataset.node];
-			if (node) applyTile(tile, node, message.time);
+			if (node) applyTile(tile, node);
 			tile.dataset.updated = String(message.time);
 		});
 		checkMembers(message, section);

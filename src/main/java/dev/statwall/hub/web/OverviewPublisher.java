@@ -17,7 +17,6 @@ import dev.statwall.hub.Overview;
 import dev.statwall.hub.Overview.Page;
 import dev.statwall.hub.Overview.Query;
 import dev.statwall.hub.Overview.Summary;
-import dev.statwall.hub.Vitals;
 import dev.statwall.hub.web.OverviewViewers.Viewer;
 import dev.statwall.live.LiveSubscriptions;
 
@@ -120,8 +119,10 @@ final class OverviewPublisher {
 
 	/**
 	 * {@code {"time":…,"summary":{…},"page":{"page":1,"pages":4,"matching":1000},
-	 * "nodes":{"pi-07":["online",lastSeen,cpu,memory,rx,tx,disk,alert],…}}}, nodes in the page's
-	 * order; without {@code page} and {@code nodes} when {@code page} is null.
+	 * "nodes":{"pi-07":["online",lastSeen,alert,"14.0%","↓1.20 Mbit/s ↑300 kbit/s",14,"CPU 14.0%",…],…}}}:
+	 * each tile's status, when it was last seen, its worst alert, the texts the page shows and each
+	 * bar's width and tooltip (CPU, memory, fullest disk, network in, network out), all formatted
+	 * here; nodes in the page's order; without {@code page} and {@code nodes} when {@code page} is null.
 	 */
 	private byte[] message(long time, Summary summary, @Nullable Page page) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream((page != null) ? this.lastSize + 1024 : 512);
@@ -133,11 +134,12 @@ final class OverviewPublisher {
 			out.writeNumberProperty("online", summary.online());
 			out.writeNumberProperty("stale", summary.stale());
 			out.writeNumberProperty("offline", summary.offline());
-			number(out, "cpuAvg", summary.cpuAvg());
-			number(out, "cpuMax", summary.cpuMax());
-			number(out, "memoryUsed", summary.memoryUsed());
-			number(out, "netRx", summary.netRx());
-			number(out, "netTx", summary.netTx());
+			// texts as the page renders them: the browser formats nothing
+			out.writeStringProperty("cpuAvg", summary.cpuAvgText());
+			out.writeStringProperty("cpuMax", summary.cpuMaxText());
+			out.writeStringProperty("memoryUsed", summary.memoryUsedText());
+			out.writeStringProperty("netRx", "↓ " + summary.netRxText());
+			out.writeStringProperty("netTx", "↑ " + summary.netTxText());
 			out.writeEndObject();
 			if (page != null) {
 				out.writeName("page");
@@ -150,22 +152,22 @@ final class OverviewPublisher {
 				out.writeStartObject();
 				for (Overview.Tile tile : page.tiles()) {
 					NodeState state = tile.state();
-					Vitals vitals = state.vitals();
 					out.writeName(state.name());
 					out.writeStartArray();
 					out.writeString(tile.status().key());
 					out.writeNumber(state.lastSeen());
-					value(out, vitals.cpu());
-					value(out, vitals.memory());
-					value(out, vitals.netRx());
-					value(out, vitals.netTx());
-					value(out, vitals.disk());
 					String alert = tile.alert();
 					if (alert != null) {
 						out.writeString(alert);
 					}
 					else {
 						out.writeNull();
+					}
+					out.writeString(tile.cpuText());
+					out.writeString(tile.seen().isEmpty() ? tile.netText() : tile.seen());
+					for (Overview.Bar bar : tile.bars()) {
+						out.writeNumber(bar.width());
+						out.writeString(bar.label() + " " + bar.text());
 					}
 					out.writeEndArray();
 				}
@@ -177,24 +179,6 @@ final class OverviewPublisher {
 			this.lastSize = bytes.size();
 		}
 		return bytes.toByteArray();
-	}
-
-	private static void number(JsonGenerator out, String name, double value) {
-		out.writeName(name);
-		value(out, value);
-	}
-
-	/** Rounded: the tiles show one decimal at most, and shorter numbers make a shorter message. */
-	private static void value(JsonGenerator out, double value) {
-		if (Double.isNaN(value) || Double.isInfinite(value)) {
-			out.writeNull();
-		}
-		else if (Math.abs(value) >= 1000) {
-			out.writeNumber(Math.round(value));
-		}
-		else {
-			out.writeNumber(Math.round(value * 10) / 10.0);
-		}
 	}
 
 }

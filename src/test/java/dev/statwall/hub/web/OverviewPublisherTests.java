@@ -53,6 +53,32 @@ class OverviewPublisherTests {
 		this.hub.nodes.ingest(this.hub.batch("web-1", "run-1", 1, 1));
 	}
 
+	/** The browser formats nothing: every number on a tile and in the summary arrives as the page shows it. */
+	@Test
+	void whenATileIsSentThenItsTextsAreFormattedAsThePageFormatsThem() {
+		subscribe("s1", "sub-0", "q=web-1");
+
+		this.publisher.publish();
+
+		JsonNode message = body(sentTo("s1"));
+		JsonNode tile = message.path("nodes").path("web-1");
+		// cpu.usage 1 and memory.usage 50 from the fixture's one sample; no disk, no network
+		assertThat(tile.get(0).asString()).isEqualTo("online");
+		assertThat(tile.get(2).isNull()).as("no alert").isTrue();
+		assertThat(tile.get(3).asString()).isEqualTo("1.0%");
+		assertThat(tile.get(4).asString()).as("the foot: no network, nothing to say").isEmpty();
+		List<String> bars = new ArrayList<>();
+		for (int i = 5; i < tile.size(); i += 2) {
+			bars.add(tile.get(i).asInt() + " " + tile.get(i + 1).asString());
+		}
+		assertThat(bars).containsExactly("1 CPU 1.0%", "50 memory 50.0%", "0 fullest disk n/a", "0 network in n/a",
+				"0 network out n/a");
+		JsonNode summary = message.path("summary");
+		assertThat(summary.path("cpuMax").asString()).matches("\\d+\\.\\d%");
+		assertThat(summary.path("memoryUsed").asString()).isEqualTo("0 B");
+		assertThat(summary.path("netRx").asString()).isEqualTo("↓ 0 bit/s");
+	}
+
 	@Test
 	void whenViewersLookAtDifferentPagesThenEachIsSentOnlyItsPagesTilesAndTheSummary() {
 		subscribe("s1", "sub-0", "q=pi&status=all&sort=name&page=2&size=5");
