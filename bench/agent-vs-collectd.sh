@@ -48,7 +48,7 @@ LoadPlugin network
 CONF
 mkdir -p "$OUT/collectd"
 echo "machine: $(nproc) cores, $(lscpu | grep 'Model name' | sed 's/Model name: *//'), $($JAVA -version 2>&1 | head -1)"
-echo "collectd $(collectd -h 2>&1 | grep -o 'collectd [0-9.]*' | head -1), $(prometheus-node-exporter --version 2>&1 | head -1)"
+echo "$(collectd -h 2>&1 | grep -o 'collectd [0-9][0-9.a-z]*' | head -1), $(prometheus-node-exporter --version 2>&1 | head -1)"
 echo "logs in $OUT"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 nport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
