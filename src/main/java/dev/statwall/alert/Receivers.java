@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -36,24 +37,23 @@ final class Receivers {
 	static Notifier notifier(AlertProperties properties, @Nullable JavaMailSender mail, @Nullable String mailUser,
 			JsonMapper json, Clock clock, MeterRegistry meters, BiConsumer<String, Notification> delivered) {
 		Duration timeout = properties.timeout();
-		HttpClient http = HttpClient.newBuilder()
-			.connectTimeout(timeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		// only when something is sent over HTTP: a JDK HttpClient costs a start about half a second
+		HttpClient http = (properties.alertmanager().urls().isEmpty() && properties.webhooks().isEmpty()) ? null
+				: HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
 		List<Outbox> outboxes = new ArrayList<>();
 		Set<String> resending = new HashSet<>();
 		URI external = properties.externalUrl();
 		List<URI> managers = properties.alertmanager().urls();
 		for (int i = 0; i < managers.size(); i++) {
 			String name = "alertmanager[" + i + "]";
-			outboxes.add(outbox(properties, name, HttpSender.alertmanager(http, managers.get(i), timeout, json, clock,
+			outboxes.add(outbox(properties, name, HttpSender.alertmanager(Objects.requireNonNull(http), managers.get(i), timeout, json, clock,
 					properties.alertmanager().resendInterval(), external), delivered, meters));
 			resending.add(name);
 		}
 		for (int i = 0; i < properties.webhooks().size(); i++) {
 			AlertProperties.Webhook webhook = properties.webhooks().get(i);
 			outboxes.add(outbox(properties, "webhook[" + i + "]",
-					HttpSender.webhook(http, webhook.url(), webhook.token(), timeout, json, external), delivered, meters));
+					HttpSender.webhook(Objects.requireNonNull(http), webhook.url(), webhook.token(), timeout, json, external), delivered, meters));
 		}
 		List<String> to = properties.email().to();
 		if (!to.isEmpty()) {
