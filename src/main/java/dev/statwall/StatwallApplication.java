@@ -38,7 +38,21 @@ public class StatwallApplication {
 		switch (role) {
 			case AGENT -> AgentMain.run(environment);
 			case SIMULATOR -> SimulatorMain.run(environment);
-			default -> SpringApplication.run(StatwallApplication.class, args);
+			default -> run(args);
+		}
+	}
+
+	/**
+	 * A web role that cannot start (its port taken, a store that cannot be opened) ends the JVM
+	 * with status 1 whatever threads are left, so systemd or a container runtime can act on it.
+	 * Spring Boot has already logged why and closed the context.
+	 */
+	private static void run(String[] args) {
+		try {
+			SpringApplication.run(StatwallApplication.class, args);
+		}
+		catch (Throwable ex) {
+			System.exit(1);
 		}
 	}
 

@@ -176,6 +176,15 @@ public final class StatwallProcess implements AutoCloseable {
 				+ ":\n" + tail());
 	}
 
+	/** Waits for the process to end by itself; fails with the output's tail if it is still running. */
+	public Process awaitExit(Duration timeout) throws InterruptedException {
+		Process process = running();
+		if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException(this.name + " still runs after " + timeout + "; see " + this.log + ":\n" + tail());
+		}
+		return process;
+	}
+
 	public int port() {
 		return this.port;
 	}
