@@ -65,6 +65,9 @@ record PrometheusName(String family, String help, List<String> labels, List<Stri
 			gauge("sensors\\.cpu\\.temperature", "statwall_cpu_temperature_celsius", "CPU temperature"),
 			gauge("sensors\\.fan\\.(.+)", "statwall_fan_speed_rpm", "Fan speed", "fan"));
 
+	/** The help of a name no rule gives, followed by the metric's own name. */
+	private static final String OWN_HELP = "statwall metric ";
+
 	private static final Pattern UNSAFE = Pattern.compile("[^a-zA-Z0-9_]");
 
 	/** Not exported (an empty family); stands in the cache for "no name". */
@@ -101,7 +104,12 @@ record PrometheusName(String family, String help, List<String> labels, List<Stri
 		boolean counter = Metric.isCounter(metric);
 		String base = counter ? metric.substring(0, metric.length() - Metric.COUNTER_SUFFIX.length()) : metric;
 		return new PrometheusName("statwall_" + UNSAFE.matcher(base.toLowerCase(Locale.ROOT)).replaceAll("_"),
-				"statwall metric " + metric, List.of(), List.of(), counter, false);
+				OWN_HELP + metric, List.of(), List.of(), counter, false);
+	}
+
+	/** Whether this is the metric's own name made safe, rather than a name one of statwall's rules gives. */
+	boolean ownName() {
+		return this.help.startsWith(OWN_HELP);
 	}
 
 	/**
