@@ -77,7 +77,10 @@ n = len(after)
 mx = sum(m for m, _ in after) / n
 my = sum(kb for _, kb in after) / n
 slope = sum((m - mx) * (kb - my) for m, kb in after) / sum((m - mx) ** 2 for m, _ in after)  # KB per minute
+total = sum((kb - my) ** 2 for _, kb in after)
+residual = sum((kb - (my + slope * (m - mx))) ** 2 for m, kb in after)
+r2 = 1 - residual / total if total else 1.0  # how much of the change the trend explains; near 0 is noise
 print(f"after warm-up: {n} samples, heap after full GC {min(kb for _, kb in after)/1024:.1f} to "
       f"{max(kb for _, kb in after)/1024:.1f} MB, mean {my/1024:.1f} MB; "
-      f"growth {slope*60/1024:+.2f} MB/h = {slope*60/my*100:+.2f} %/h; {sys.argv[3]}")
+      f"growth {slope*60/1024:+.2f} MB/h = {slope*60/my*100:+.2f} %/h (R² {r2:.2f}); {sys.argv[3]}")
 PY

@@ -85,12 +85,14 @@ final class NodeMetricsCollector implements MultiCollector {
 		Set<String> taken = taken();
 		Map<String, Reading> readings = this.latest.get();
 		Map<String, Family> families = new LinkedHashMap<>();
+		Set<String> metrics = new HashSet<>();
 		synchronized (this.counters) {
 			this.counters.keepOnly(readings.keySet());
 			for (Map.Entry<String, Reading> entry : readings.entrySet()) {
 				String node = entry.getKey();
 				Reading reading = entry.getValue();
 				this.counters.seen(node, reading.value("system.uptime"));
+				metrics.addAll(reading.values().keySet());
 				reading.values().forEach((metric, value) -> {
 					if (value == null || value.isNaN()) {
 						return; // n/a is no sample, not a zero
@@ -105,6 +107,7 @@ final class NodeMetricsCollector implements MultiCollector {
 				});
 			}
 		}
+		PrometheusName.keepOnly(metrics);
 		MetricSnapshots.Builder snapshots = MetricSnapshots.builder();
 		for (Family family : families.values()) {
 			MetricSnapshot snapshot = family.snapshot(taken, this::leaveOut);

@@ -3,6 +3,7 @@ package dev.statwall.export;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,6 +93,14 @@ record PrometheusName(String family, String help, List<String> labels, List<Stri
 			NAMES.put(metric, name);
 		}
 		return name.family().isEmpty() ? null : name;
+	}
+
+	/**
+	 * Forgets the names of metrics no node reports any more (a node forgotten, an interface gone),
+	 * so what a node brought in goes with it.
+	 */
+	static void keepOnly(Set<String> metrics) {
+		NAMES.keySet().retainAll(metrics);
 	}
 
 	private static PrometheusName match(String metric) {

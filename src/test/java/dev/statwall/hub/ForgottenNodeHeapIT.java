@@ -30,7 +30,7 @@ class ForgottenNodeHeapIT {
 
 	private static final String TOKEN = "heap-token";
 
-	private static final int NODES = 4;
+	private static final int NODES = 8;
 
 	private static final int METRICS = 5_000;
 
@@ -42,7 +42,7 @@ class ForgottenNodeHeapIT {
 		try (StatwallProcess hub = StatwallProcess.server("heap-hub", List.of("-Xmx128m", "-XX:TieredStopAtLevel=1"), port,
 				arguments().toArray(String[]::new))) {
 			hub.start();
-			hub.awaitHealthy(Duration.ofSeconds(90));
+			hub.awaitHealthy(Duration.ofSeconds(180));
 			post(hub, "warm-up", 0, 200, 1); // every code path once: what is loaded stays
 			scrape(hub);
 			forget(hub, "warm-up");
@@ -54,6 +54,11 @@ class ForgottenNodeHeapIT {
 				}
 				assertThat(post(hub, node, METRICS, 1, METRICS / 500 + 1)).as("one metric more than the limit")
 					.isEqualTo(400);
+				for (int sample = 0; sample < 8; sample++) {
+					// every metric again, half a batch at a time (a batch holds at most 4,096): rows, not only names
+					int half = METRICS / 2;
+					assertThat(post(hub, node, (sample % 2) * half, half, METRICS / 500 + 2 + sample)).isEqualTo(200);
+				}
 				scrape(hub);
 			}
 			long full = heapAfterGc(hub);
@@ -79,15 +84,19 @@ class ForgottenNodeHeapIT {
 				.append("\"app.").append(node).append(".request.handler.").append(i).append(".latency\":[").append(i)
 				.append(']');
 		}
-		long now = System.currentTimeMillis();
+		long now = System.currentTimeMillis() - 60_000 + seq * 1000L; // one second apart, in the past
 		String body = "{\"version\":1,\"node\":\"" + node + "\",\"run\":\"r-" + node + "\",\"interval\":1000,\"dropped\":0,"
 				+ "\"seq\":[" + seq + "],\"time\":[" + now + "],\"values\":{" + values + "},\"texts\":{},\"tables\":{}}";
-		return HTTP.send(HttpRequest.newBuilder(URI.create(hub.url("/api/v1/ingest")))
+		HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(hub.url("/api/v1/ingest")))
 			.header("Authorization", "Bearer " + TOKEN)
 			.header("Content-Type", "application/json")
 			.timeout(Duration.ofSeconds(30))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (answer.statusCode() != 200) {
+			System.out.println(node + " batch " + seq + ": " + answer.statusCode() + " " + answer.body());
+		}
+		return answer.statusCode();
 	}
 
 	private static void scrape(StatwallProcess hub) throws IOException {

@@ -47,7 +47,7 @@ class FailedStartIT {
 					"--statwall.hub.url=ftp://127.0.0.1:9", "--statwall.hub.token=secret"));
 			for (Started one : started) {
 				// a cold JVM on a loaded machine may take a while to get to the failure; the exit must follow it at once
-				one.process().awaitOutput(one.failure(), Duration.ofSeconds(90));
+				one.process().awaitOutput(one.failure(), Duration.ofSeconds(180));
 				long reported = System.nanoTime();
 				Process exited = one.process().awaitExit(EXIT_AFTER_FAILURE.plusSeconds(5));
 				assertThat(Duration.ofNanos(System.nanoTime() - reported)).as(one.process().name() + " exits after its failure")
