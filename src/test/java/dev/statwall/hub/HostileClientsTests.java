@@ -66,6 +66,9 @@ class HostileClientsTests {
 
 	static final String TOKEN = "hostile-test-token";
 
+	/** The overview's topic: a large message every second, whoever reads it. */
+	private static final String OVERVIEW = "/topic/overview";
+
 	/** Each header and value goes to one kind of request in turn: the test stays under half a minute. */
 	private static final int STRIDE = 11;
 
@@ -270,7 +273,7 @@ class HostileClientsTests {
 			sessions.add(session);
 			List<Long> arrivals = new CopyOnWriteArrayList<>();
 			java.util.concurrent.atomic.AtomicInteger size = new java.util.concurrent.atomic.AtomicInteger();
-			session.subscribe(OverviewPublisher.TOPIC, new StompFrameHandler() {
+			session.subscribe(OVERVIEW, new StompFrameHandler() {
 				@Override
 				public Type getPayloadType(StompHeaders headers) {
 					return byte[].class;
@@ -428,7 +431,7 @@ class HostileClientsTests {
 			// the rest of the handshake's answer
 		}
 		frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n\0");
-		frame(out, "SUBSCRIBE\nid:0\ndestination:" + OverviewPublisher.TOPIC + "\n\n\0");
+		frame(out, "SUBSCRIBE\nid:0\ndestination:" + OVERVIEW + "\n\n\0");
 		return socket;
 	}
 
