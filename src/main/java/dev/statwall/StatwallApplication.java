@@ -39,11 +39,23 @@ public class StatwallApplication {
 		switch (role) {
 			case AGENT -> AgentMain.run(environment);
 			case SIMULATOR -> SimulatorMain.run(environment);
-			default -> {
-				SpringApplication application = new SpringApplication(StatwallApplication.class);
-				StartupSteps.apply(application, environment);
-				application.run(args);
-			}
+			default -> run(args, environment);
+		}
+	}
+
+	/**
+	 * A web role that cannot start (its port taken, a store that cannot be opened) ends the JVM
+	 * with status 1 whatever threads are left, so systemd or a container runtime can act on it.
+	 * Spring Boot has already logged why and closed the context.
+	 */
+	private static void run(String[] args, ConfigurableEnvironment environment) {
+		try {
+			SpringApplication application = new SpringApplication(StatwallApplication.class);
+			StartupSteps.apply(application, environment);
+			application.run(args);
+		}
+		catch (Throwable ex) {
+			System.exit(1);
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.statwall.export;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import dev.statwall.sampling.Reading;
@@ -21,9 +22,13 @@ class ExportConfiguration {
 	}
 
 	@Bean
-	NodeMetricsCollector nodeMetricsCollector(SeriesStore store, ObjectProvider<PrometheusRegistry> registry) {
-		NodeMetricsCollector collector = new NodeMetricsCollector(() -> latest(store));
-		registry.ifAvailable((prometheus) -> prometheus.register(collector));
+	NodeMetricsCollector nodeMetricsCollector(SeriesStore store, ObjectProvider<PrometheusRegistry> registry,
+			MeterRegistry meters) {
+		PrometheusRegistry prometheus = registry.getIfAvailable();
+		NodeMetricsCollector collector = new NodeMetricsCollector(() -> latest(store), prometheus, meters);
+		if (prometheus != null) {
+			prometheus.register(collector);
+		}
 		return collector;
 	}
 

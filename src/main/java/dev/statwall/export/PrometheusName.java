@@ -3,6 +3,7 @@ package dev.statwall.export;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +66,9 @@ record PrometheusName(String family, String help, List<String> labels, List<Stri
 			gauge("sensors\\.cpu\\.temperature", "statwall_cpu_temperature_celsius", "CPU temperature"),
 			gauge("sensors\\.fan\\.(.+)", "statwall_fan_speed_rpm", "Fan speed", "fan"));
 
+	/** The help of a name no rule gives, followed by the metric's own name. */
+	private static final String OWN_HELP = "statwall metric ";
+
 	private static final Pattern UNSAFE = Pattern.compile("[^a-zA-Z0-9_]");
 
 	/** Not exported (an empty family); stands in the cache for "no name". */
@@ -91,6 +95,14 @@ record PrometheusName(String family, String help, List<String> labels, List<Stri
 		return name.family().isEmpty() ? null : name;
 	}
 
+	/**
+	 * Forgets the names of metrics no node reports any more (a node forgotten, an interface gone),
+	 * so what a node brought in goes with it.
+	 */
+	static void keepOnly(Set<String> metrics) {
+		NAMES.keySet().retainAll(metrics);
+	}
+
 	private static PrometheusName match(String metric) {
 		for (Rule rule : RULES) {
 			Matcher matcher = rule.pattern().matcher(metric);
@@ -101,7 +113,12 @@ record PrometheusName(String family, String help, List<String> labels, List<Stri
 		boolean counter = Metric.isCounter(metric);
 		String base = counter ? metric.substring(0, metric.length() - Metric.COUNTER_SUFFIX.length()) : metric;
 		return new PrometheusName("statwall_" + UNSAFE.matcher(base.toLowerCase(Locale.ROOT)).replaceAll("_"),
-				"statwall metric " + metric, List.of(), List.of(), counter, false);
+				OWN_HELP + metric, List.of(), List.of(), counter, false);
+	}
+
+	/** Whether this is the metric's own name made safe, rather than a name one of statwall's rules gives. */
+	boolean ownName() {
+		return this.help.startsWith(OWN_HELP);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.statwall.live;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -14,6 +15,7 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 
@@ -30,6 +32,9 @@ final class LiveConnection extends WebSocketSessionDecorator {
 
 	private static final String KEY = LiveConnection.class.getName();
 
+	/** Tomcat's per-session limit on one blocking send, in milliseconds. */
+	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
 	private static final StompEncoder ENCODER = new StompEncoder();
 
 	/** How long a refusal waits for a send in progress on the same connection. */
@@ -44,11 +49,19 @@ final class LiveConnection extends WebSocketSessionDecorator {
 		session.getAttributes().put(KEY, this);
 	}
 
-	/** Wraps the raw WebSocket session that Spring's STOMP handler then decorates for itself. */
-	static WebSocketHandler decorate(WebSocketHandler handler) {
+	/**
+	 * Wraps the raw WebSocket session that Spring's STOMP handler then decorates for itself. A send
+	 * to a client that reads nothing blocks in the container; Tomcat gives it up after
+	 * {@code sendTimeLimit}, and the connection is closed, rather than after its own 20 s.
+	 */
+	static WebSocketHandler decorate(WebSocketHandler handler, Duration sendTimeLimit) {
 		return new WebSocketHandlerDecorator(handler) {
 			@Override
 			public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+				if (session instanceof NativeWebSocketSession container
+						&& container.getNativeSession() instanceof jakarta.websocket.Session endpoint) {
+					endpoint.getUserProperties().put(BLOCKING_SEND_TIMEOUT, sendTimeLimit.toMillis());
+				}
 				super.afterConnectionEstablished(new LiveConnection(session));
 			}
 		};

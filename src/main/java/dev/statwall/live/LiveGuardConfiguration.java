@@ -34,7 +34,19 @@ class LiveGuardConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
 		registration.setMessageSizeLimit(maxFrameSize());
-		registration.addDecoratorFactory(LiveConnection::decorate);
+		// a client that does not read is closed once either limit is passed (Spring's TERMINATE)
+		registration.setSendTimeLimit((int) Math.min(Integer.MAX_VALUE, this.properties.sendTimeLimit().toMillis()));
+		registration.setSendBufferSizeLimit((int) this.properties.sendBufferSize().toBytes());
+		registration.addDecoratorFactory((handler) -> LiveConnection.decorate(handler, this.properties.sendTimeLimit()));
+	}
+
+	/**
+	 * Each client that does not read holds one sending thread until its send times out: with a few
+	 * threads, a few such clients would hold them all and every other viewer would wait.
+	 */
+	@Override
+	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		registration.taskExecutor().corePoolSize(Math.max(16, 4 * Runtime.getRuntime().availableProcessors()));
 	}
 
 	private int maxFrameSize() {

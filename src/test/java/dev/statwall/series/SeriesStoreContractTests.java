@@ -300,6 +300,17 @@ abstract class SeriesStoreContractTests {
 	}
 
 	@Test
+	void whenSendersReportHugeDroppedCountsThenTheTotalSaturatesInsteadOfOverflowing() {
+		long now = this.clock.millis();
+		this.store.append("n1", now, METRICS, new double[] { 1, 1, 1 }, 1000, new Origin("run-1", 1, Long.MAX_VALUE - 10));
+		this.store.append("n1", now + 1000, METRICS, new double[] { 1, 1, 1 }, 1000, new Origin("run-2", 1, Long.MAX_VALUE));
+		this.store.append("n1", now + 2000, METRICS, new double[] { 1, 1, 1 }, 1000, new Origin("run-3", 1, 5));
+		assertThat(this.store.node("n1").orElseThrow().dropped()).isEqualTo(Long.MAX_VALUE);
+		this.store = reopen(this.store, defaults());
+		assertThat(this.store.node("n1").orElseThrow().dropped()).as("after a restart").isEqualTo(Long.MAX_VALUE);
+	}
+
+	@Test
 	void aNodeWithHundredsOfCoresDisksAndMountsRoundTrips() {
 		// no field small enough for real hardware to overflow: 1,000 metrics, a long text
 		String[] names = new String[1000];

@@ -73,6 +73,11 @@ public final class StatwallProcess implements AutoCloseable {
 		return new StatwallProcess(name, javaHome, SERVER_FLAGS, port, List.of(arguments));
 	}
 
+	/** A process with a web server on this JDK with the given JVM flags, not started yet. */
+	public static StatwallProcess server(String name, List<String> jvmFlags, int port, String... arguments) {
+		return new StatwallProcess(name, thisJdk(), jvmFlags, port, List.of(arguments));
+	}
+
 	/** A process without a web server (agent, simulator) with the given JVM flags, not started yet. */
 	public static StatwallProcess headless(String name, List<String> jvmFlags, String... arguments) {
 		return new StatwallProcess(name, thisJdk(), jvmFlags, 0, List.of(arguments));
@@ -174,6 +179,15 @@ public final class StatwallProcess implements AutoCloseable {
 		}
 		throw new IllegalStateException(this.name + " was not " + what + " within " + timeout + "; see " + this.log
 				+ ":\n" + tail());
+	}
+
+	/** Waits for the process to end by itself; fails with the output's tail if it is still running. */
+	public Process awaitExit(Duration timeout) throws InterruptedException {
+		Process process = running();
+		if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException(this.name + " still runs after " + timeout + "; see " + this.log + ":\n" + tail());
+		}
+		return process;
 	}
 
 	public int port() {
