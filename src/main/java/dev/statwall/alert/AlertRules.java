@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import dev.statwall.alert.AlertProperties.Rule;
-import dev.statwall.role.InvalidConfigurationException;
 import dev.statwall.card.ValueTemplate;
+import dev.statwall.role.InvalidConfigurationException;
+import dev.statwall.sampling.Glob;
 import dev.statwall.series.MetricPattern;
 
 /**
@@ -268,24 +269,7 @@ public final class AlertRules {
 
 	/** A shell-style glob over node names: {@code *} any characters, {@code ?} one. */
 	static Pattern glob(String glob) {
-		StringBuilder regex = new StringBuilder();
-		StringBuilder literal = new StringBuilder();
-		for (char c : glob.toCharArray()) {
-			if (c == '*' || c == '?') {
-				if (literal.length() > 0) {
-					regex.append(Pattern.quote(literal.toString()));
-					literal.setLength(0);
-				}
-				regex.append((c == '*') ? ".*" : ".");
-			}
-			else {
-				literal.append(c);
-			}
-		}
-		if (literal.length() > 0) {
-			regex.append(Pattern.quote(literal.toString()));
-		}
-		return Pattern.compile(regex.toString(), Pattern.DOTALL);
+		return Pattern.compile(Glob.regex(glob), Pattern.DOTALL);
 	}
 
 }

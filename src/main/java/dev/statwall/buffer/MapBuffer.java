@@ -2,6 +2,7 @@ package dev.statwall.buffer;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,7 @@ public final class MapBuffer {
 		for (Map.Entry<String, List<Object>> entry : next.entrySet()) {
 			KeyedRow old = this.rows.get(entry.getKey());
 			if (old == null || !old.cells().equals(entry.getValue())) {
-				KeyedRow row = new KeyedRow(entry.getKey(), List.copyOf(entry.getValue()));
+				KeyedRow row = new KeyedRow(entry.getKey(), cells(entry.getValue()));
 				this.rows.put(row.key(), row);
 				put.add(row);
 			}
@@ -81,7 +82,7 @@ public final class MapBuffer {
 		if (old != null && old.cells().equals(cells)) {
 			return new MapChange(this.lastSeq, List.of(), List.of());
 		}
-		KeyedRow row = new KeyedRow(key, List.copyOf(cells));
+		KeyedRow row = new KeyedRow(key, cells(cells));
 		this.rows.put(key, row);
 		return new MapChange(++this.lastSeq, List.of(row), List.of());
 	}
@@ -95,6 +96,11 @@ public final class MapBuffer {
 	}
 
 	/** A row of a map buffer; cells follow the buffer's columns. */
+	/** An unmodifiable copy that keeps null cells (a table's n/a), which {@code List.copyOf} refuses. */
+	private static List<Object> cells(List<Object> cells) {
+		return Collections.unmodifiableList(new ArrayList<>(cells));
+	}
+
 	public record KeyedRow(String key, List<Object> cells) {
 	}
 

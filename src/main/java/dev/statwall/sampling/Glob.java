@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Shell-style patterns such as {@code veth*} for names of interfaces, mounts and types. */
-final class Glob {
+public final class Glob {
 
 	private Glob() {
 	}
@@ -22,26 +22,33 @@ final class Glob {
 				regex.append('|');
 			}
 			regex.append("(?:");
-			StringBuilder literal = new StringBuilder();
-			for (char c : pattern.trim().toCharArray()) {
-				if (c == '*' || c == '?') {
-					if (literal.length() > 0) {
-						regex.append(Pattern.quote(literal.toString()));
-						literal.setLength(0);
-					}
-					regex.append((c == '*') ? ".*" : ".");
-				}
-				else {
-					literal.append(c);
-				}
-			}
-			if (literal.length() > 0) {
-				regex.append(Pattern.quote(literal.toString()));
-			}
+			regex.append(regex(pattern.trim()));
 			regex.append(')');
 		}
 		Pattern compiled = Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 		return (name) -> compiled.matcher(name.toLowerCase(Locale.ROOT)).matches();
+	}
+
+	/** One pattern as a regular expression: {@code *} any characters, {@code ?} one, the rest literal. */
+	public static String regex(String glob) {
+		StringBuilder regex = new StringBuilder();
+		StringBuilder literal = new StringBuilder();
+		for (char c : glob.toCharArray()) {
+			if (c == '*' || c == '?') {
+				if (literal.length() > 0) {
+					regex.append(Pattern.quote(literal.toString()));
+					literal.setLength(0);
+				}
+				regex.append((c == '*') ? ".*" : ".");
+			}
+			else {
+				literal.append(c);
+			}
+		}
+		if (literal.length() > 0) {
+			regex.append(Pattern.quote(literal.toString()));
+		}
+		return regex.toString();
 	}
 
 }

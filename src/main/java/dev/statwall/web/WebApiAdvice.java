@@ -1,6 +1,5 @@
 package dev.statwall.web;
 
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,24 +14,19 @@ class WebApiAdvice {
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> refused(ApiException ex) {
-		return answer(ex.status(), ex.getMessage());
+		return ApiError.answer(ex.status(), ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException ex) {
 		Object value = ex.getValue();
-		return answer(HttpStatus.BAD_REQUEST, "'" + ex.getName() + "' must be a whole number, was '"
+		return ApiError.answer(HttpStatus.BAD_REQUEST, "'" + ex.getName() + "' must be a whole number, was '"
 				+ TimeRange.shown(String.valueOf(value)) + "'");
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> missing(MissingServletRequestParameterException ex) {
-		return answer(HttpStatus.BAD_REQUEST, "'" + ex.getParameterName() + "' is required");
-	}
-
-	static ResponseEntity<ApiError> answer(HttpStatus status, @Nullable String reason) {
-		return ResponseEntity.status(status)
-			.body(new ApiError(status.value(), status.getReasonPhrase(), (reason != null) ? reason : status.getReasonPhrase()));
+		return ApiError.answer(HttpStatus.BAD_REQUEST, "'" + ex.getParameterName() + "' is required");
 	}
 
 }

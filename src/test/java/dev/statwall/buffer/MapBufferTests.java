@@ -1,5 +1,6 @@
 package dev.statwall.buffer;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,16 @@ class MapBufferTests {
 		assertThat(change.put()).extracting(KeyedRow::key).containsExactly("7");
 		assertThat(change.deleted()).containsExactly("42");
 		assertThat(this.buffer.rows()).extracting(KeyedRow::key).containsExactlyInAnyOrder("1", "7");
+	}
+
+	/** A cell a node could not read is null (n/a): a table takes it on every path, as the wire format allows. */
+	@Test
+	void whenACellIsNullThenEveryUpdateTakesIt() {
+		List<Object> unreadable = Arrays.asList("kworker", null, 0.0);
+		assertThat(this.buffer.put("9", unreadable).put().get(0).cells()).containsExactly("kworker", null, 0.0);
+		MapChange replaced = this.buffer.replaceAll(Map.of("9", Arrays.asList("kworker", null, 1.0)));
+		assertThat(replaced.put().get(0).cells()).containsExactly("kworker", null, 1.0);
+		assertThat(this.buffer.replaceAll(Map.of("9", Arrays.asList("kworker", null, 1.0))).put()).isEmpty();
 	}
 
 	@Test

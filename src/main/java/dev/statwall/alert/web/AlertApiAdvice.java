@@ -1,12 +1,10 @@
 package dev.statwall.alert.web;
 
-import org.jspecify.annotations.Nullable;
 
 import dev.statwall.alert.AlertBoard;
 import dev.statwall.web.ApiError;
 import dev.statwall.web.ApiException;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -20,36 +18,27 @@ class AlertApiAdvice {
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> refused(ApiException ex) {
-		return answer(ex.status(), ex.getMessage());
+		return ApiError.answer(ex.status(), ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> unknown(AlertBoard.UnknownAlertException ex) {
-		return answer(HttpStatus.NOT_FOUND, ex.getMessage());
+		return ApiError.answer(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> invalid(IllegalArgumentException ex) {
-		return answer(HttpStatus.BAD_REQUEST, ex.getMessage());
+		return ApiError.answer(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException ex) {
-		return answer(HttpStatus.BAD_REQUEST, "'" + ex.getName() + "' must be a whole number");
+		return ApiError.answer(HttpStatus.BAD_REQUEST, "'" + ex.getName() + "' must be a whole number");
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> missing(MissingServletRequestParameterException ex) {
-		return answer(HttpStatus.BAD_REQUEST, "'" + ex.getParameterName() + "' is required");
-	}
-
-	static ResponseEntity<ApiError> answer(HttpStatus status, @Nullable String reason) {
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
-		if (status == HttpStatus.UNAUTHORIZED) {
-			response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"statwall\"");
-		}
-		return response.body(new ApiError(status.value(), status.getReasonPhrase(),
-				(reason != null) ? reason : status.getReasonPhrase()));
+		return ApiError.answer(HttpStatus.BAD_REQUEST, "'" + ex.getParameterName() + "' is required");
 	}
 
 }

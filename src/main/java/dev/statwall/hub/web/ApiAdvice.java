@@ -3,7 +3,6 @@ package dev.statwall.hub.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import dev.statwall.hub.NodeInUseException;
 import dev.statwall.hub.NodeRegistry;
@@ -35,7 +34,7 @@ class ApiAdvice {
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> refused(ApiException ex) {
-		return answer(ex.status(), ex.getMessage());
+		return ApiError.answer(ex.status(), ex.getMessage());
 	}
 
 	@ExceptionHandler
@@ -43,18 +42,18 @@ class ApiAdvice {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Refused a batch from " + request.getRemoteAddr() + ": " + ex.getMessage());
 		}
-		return answer(HttpStatus.BAD_REQUEST, ex.getMessage());
+		return ApiError.answer(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	/** A sample older than the node's newest: the batch says what, nothing of it changed anything. */
 	@ExceptionHandler
 	ResponseEntity<ApiError> outOfOrder(dev.statwall.series.OutOfOrderException ex) {
-		return answer(HttpStatus.BAD_REQUEST, ex.getMessage());
+		return ApiError.answer(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> unknownNode(NodeRegistry.UnknownNodeException ex) {
-		return answer(HttpStatus.NOT_FOUND, ex.getMessage());
+		return ApiError.answer(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
 	@ExceptionHandler
@@ -66,7 +65,7 @@ class ApiAdvice {
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> notOffline(NodeRegistry.NodeNotOfflineException ex) {
-		return answer(HttpStatus.CONFLICT, ex.getMessage());
+		return ApiError.answer(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	/** Nothing is acknowledged that is not durable: the agent keeps the samples and sends them again. */
@@ -82,41 +81,32 @@ class ApiAdvice {
 	/** A node name belongs to one agent at a time; the hub said so in its log, once. */
 	@ExceptionHandler
 	ResponseEntity<ApiError> inUse(NodeInUseException ex) {
-		return answer(HttpStatus.CONFLICT, ex.getMessage());
+		return ApiError.answer(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
-		return answer(HttpStatus.BAD_REQUEST, "the body cannot be read: " + ex.getMostSpecificCause().getMessage());
+		return ApiError.answer(HttpStatus.BAD_REQUEST, "the body cannot be read: " + ex.getMostSpecificCause().getMessage());
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException ex) {
-		return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+		return ApiError.answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException ex) {
-		return answer(HttpStatus.CONTENT_TOO_LARGE, "the body is too large");
+		return ApiError.answer(HttpStatus.CONTENT_TOO_LARGE, "the body is too large");
 	}
 
 	@ExceptionHandler({ MissingRequestHeaderException.class, MissingServletRequestParameterException.class })
 	ResponseEntity<ApiError> missing(Exception ex) {
-		return answer(HttpStatus.BAD_REQUEST, ex.getMessage());
+		return ApiError.answer(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException ex) {
-		return answer(HttpStatus.BAD_REQUEST, "'" + ex.getName() + "' must be a whole number");
-	}
-
-	static ResponseEntity<ApiError> answer(HttpStatus status, @Nullable String reason) {
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
-		if (status == HttpStatus.UNAUTHORIZED) {
-			response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"statwall\"");
-		}
-		return response.body(new ApiError(status.value(), status.getReasonPhrase(),
-				(reason != null) ? reason : status.getReasonPhrase()));
+		return ApiError.answer(HttpStatus.BAD_REQUEST, "'" + ex.getName() + "' must be a whole number");
 	}
 
 }
