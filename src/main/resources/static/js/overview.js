@@ -25,20 +25,26 @@
 	// every text arrives formatted by the server (Formats), so a unit reads the same on the page and here
 	const BARS = ['cpu', 'memory', 'disk', 'rx', 'tx'];
 
+	// Only what changed is written: every write invalidates the tile's style, and most values of most
+	// tiles are the same as a second ago.
+	function setText(el, text) { if (el && el.textContent !== text) el.textContent = text; }
+	function setData(el, key, value) { if (el.dataset[key] !== value) el.dataset[key] = value; }
+	function setProperty(el, name, value) { if (el.style.getPropertyValue(name) !== value) el.style.setProperty(name, value); }
+
 	function applyTile(tile, node) {
 		const [state, seen, alert, cpuText, foot] = node;
-		tile.dataset.status = state;
-		if (alert) tile.dataset.alert = alert; else delete tile.dataset.alert;
-		tile.dataset.seen = String(seen);
-		tile.style.setProperty('--cpu', String(node[5]));
-		tile.querySelector('.cpu').textContent = cpuText;
+		setData(tile, 'status', state);
+		if (alert) setData(tile, 'alert', alert); else if ('alert' in tile.dataset) delete tile.dataset.alert;
+		setData(tile, 'seen', String(seen));
+		setProperty(tile, '--cpu', String(node[5]));
+		setText(tile.querySelector('.cpu'), cpuText);
 		tile.querySelectorAll('.bar').forEach((bar) => {
 			const i = BARS.indexOf(bar.dataset.metric);
 			if (i < 0) return;
-			bar.style.setProperty('--v', String(node[5 + 2 * i]));
-			bar.title = node[6 + 2 * i];
+			setProperty(bar, '--v', String(node[5 + 2 * i]));
+			if (bar.title !== node[6 + 2 * i]) bar.title = node[6 + 2 * i];
 		});
-		tile.querySelector('.foot').textContent = foot;
+		setText(tile.querySelector('.foot'), foot);
 	}
 
 	function applySummary(summary) {
@@ -87,7 +93,6 @@
 		section.querySelectorAll('.tile').forEach((tile) => {
 			const node = message.nodes[tile.dataset.node];
 			if (node) applyTile(tile, node);
-			tile.dataset.updated = String(message.time);
 		});
 		checkMembers(message, section);
 		root.dataset.updated = String(message.time);

@@ -12,12 +12,12 @@ import dev.statwall.card.PageDefinition;
 import dev.statwall.hub.Ago;
 import dev.statwall.hub.HubProperties;
 import dev.statwall.hub.HubToken;
-import dev.statwall.hub.NodeState;
 import dev.statwall.hub.NodeRegistry;
+import dev.statwall.hub.NodeState;
 import dev.statwall.hub.NodeStatus;
+import dev.statwall.hub.Overview;
 import dev.statwall.hub.Overview.Query;
 import dev.statwall.hub.Overview.Sort;
-import dev.statwall.hub.Overview;
 import dev.statwall.role.ConditionalOnRole;
 import dev.statwall.role.Role;
 import dev.statwall.security.Access;
@@ -31,11 +31,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The hub's pages: the overview at {@code /} and every node's cards at {@code /nodes/{name}}. A
