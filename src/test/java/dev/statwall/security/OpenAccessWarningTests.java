@@ -13,6 +13,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,10 +53,12 @@ class OpenAccessWarningTests {
 				return 8080;
 			}
 		};
+		// the context a server starts in; the warning reads only the server's port and the environment
+		WebServerApplicationContext context = new ServletWebServerApplicationContext();
 		WebServerInitializedEvent event = new WebServerInitializedEvent(server) {
 			@Override
 			public WebServerApplicationContext getApplicationContext() {
-				throw new UnsupportedOperationException("not needed");
+				return context;
 			}
 		};
 		warning.started(event);
